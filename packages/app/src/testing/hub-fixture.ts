@@ -1,0 +1,42 @@
+import { operatorActor, type Actor } from '@clew/core';
+import { freshLocation, type TestLocation } from '@clew/store/testing';
+import type { Dialect } from '@clew/store';
+import { openHub, type Hub } from '../hub.js';
+
+/** A hub on a fresh store of the given engine, with one agency and dataset, and how to remove it. */
+export interface HubFixture {
+  hub: Hub;
+  actor: Actor;
+  location: TestLocation;
+  close(): Promise<void>;
+}
+
+/** Build a hub with agency `police-it` and dataset `it-cases` (AMBER, B2 by default). */
+export const buildHub = async (dialect: Dialect): Promise<HubFixture> => {
+  const location = await freshLocation(dialect);
+  const { dataDir, databaseUrl, pgSchema } = location.config;
+  const hub = await openHub({ dataDir, databaseUrl }, pgSchema ? { pgSchema } : {});
+  const actor = operatorActor();
+  await hub.agencies.create(actor, { id: 'police-it', name: 'Polizia di Stato', kind: 'police', country: 'it' });
+  await hub.datasets.create(actor, {
+    name: 'it-cases',
+    agency: 'police-it',
+    defaults: { sourceReliability: 'B', infoAssessment: '2', tlp: 'AMBER' },
+  });
+  return {
+    hub,
+    actor,
+    location,
+    close: async () => {
+      await hub.close();
+      await location.cleanup();
+    },
+  };
+};
+
+/** Lines as an async iterable, as a file reader would give them. */
+export const linesOf = (lines: readonly string[]): (() => AsyncIterable<string>) =>
+  async function* () {
+    await Promise.resolve();
+    yield* lines;
+  };

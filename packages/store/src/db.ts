@@ -1,0 +1,121 @@
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { unavailable } from '@clew/core';
+import type { Database } from './schema.js';
+import { takeWriterLock, type WriterLock } from './sqlite-lock.js';
+
+/** Which engine a store runs on. */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Where the store lives: a SQLite file under dataDir, or PostgreSQL when databaseUrl is set. */
+export interface StoreConfig {
+  dataDir: string;
+  databaseUrl?: string | undefined;
+  /** Open without taking the writer lock and refuse writes (SQLite); for read-only commands. */
+  readonly?: boolean;
+  /** PostgreSQL schema to use (tests give each suite its own). */
+  pgSchema?: string;
+}
+
+/** An open database connection with its dialect. */
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data is, for messages (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+const checkSqliteFile = (file: string): void => {
+  if (!existsSync(file)) return;
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(16);
+  let n: number;
+  try {
+    n = readSync(fd, buf, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (n > 0 && buf.toString('latin1', 0, n) !== SQLITE_HEADER.slice(0, n)) {
+    throw unavailable(`${file} is not a Clew database (it is not an SQLite file)`, { file });
+  }
+};
+
+const openSqlite = (config: StoreConfig): Connection => {
+  const dir = resolve(config.dataDir);
+  const file = join(dir, 'clew.sqlite');
+  if (!config.readonly) mkdirSync(dir, { recursive: true });
+  else if (!existsSync(file)) throw unavailable(`no Clew database at ${file}`, { file });
+  checkSqliteFile(file);
+  const lock: WriterLock | undefined = config.readonly ? undefined : takeWriterLock(file);
+  let sqlite: SqliteDatabase.Database;
+  try {
+    sqlite = new SqliteDatabase(file, { readonly: config.readonly ?? false, timeout: 5000 });
+    if (!config.readonly) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('cache_size = -65536');
+  } catch (e) {
+    lock?.release();
+    throw unavailable(`cannot open ${file}: ${(e as Error).message}`, { file });
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    close: async () => {
+      await db.destroy();
+      lock?.release();
+    },
+  };
+};
+
+/** The URL without its password, for messages. */
+export const redactUrl = (url: string): string => {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+};
+
+// PostgreSQL returns bigint as strings by default; our counts fit in a double.
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+const openPostgres = async (config: StoreConfig, url: string): Promise<Connection> => {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 8,
+    ...(config.pgSchema ? { options: `-c search_path=${config.pgSchema}` } : {}),
+  });
+  const location = redactUrl(url);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (e) {
+    await pool.end();
+    throw unavailable(`cannot connect to PostgreSQL at ${location}: ${(e as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', location, close: () => db.destroy() };
+};
+
+/** Open the configured database (no migrations: see openStore). */
+export const connect = async (config: StoreConfig): Promise<Connection> => {
+  const url = config.databaseUrl;
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw unavailable(`CLEW_DATABASE_URL must start with postgres:// (got ${redactUrl(url)})`);
+    }
+    return openPostgres(config, url);
+  }
+  return openSqlite(config);
+};

@@ -1,0 +1,31 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { AgenciesTable, Database } from '../schema.js';
+
+/** An agency row. */
+export type AgencyRow = Selectable<AgenciesTable>;
+
+/** Agencies: the tenants of a hub. */
+export class AgenciesRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** All agencies, by id. */
+  list(): Promise<AgencyRow[]> {
+    return this.db.selectFrom('agencies').selectAll().orderBy('id').execute();
+  }
+
+  /** The agencies with these ids (those that exist). */
+  async getMany(ids: readonly string[]): Promise<AgencyRow[]> {
+    if (ids.length === 0) return [];
+    return this.db.selectFrom('agencies').selectAll().where('id', 'in', ids).execute();
+  }
+
+  /** Insert a new agency; false if the id is taken. */
+  async insert(row: Insertable<AgenciesTable>): Promise<boolean> {
+    const res = await this.db
+      .insertInto('agencies')
+      .values(row)
+      .onConflict((oc) => oc.column('id').doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+  }
+}

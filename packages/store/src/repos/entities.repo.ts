@@ -1,0 +1,96 @@
+import type { Statement } from '@clew/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, FragmentsTable } from '../schema.js';
+import { unpackStatements } from './fragment-codec.js';
+
+/** A fragment row: one dataset's statements about one entity. */
+export type FragmentRow = Selectable<FragmentsTable>;
+
+/** Filters for listing fragments. */
+export interface FragmentListQuery {
+  datasets: readonly string[];
+  schema?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+/** One dataset's statements about one entity, unpacked. */
+export interface Fragment {
+  dataset: string;
+  entityId: string;
+  originalId: string;
+  schema: string;
+  statements: Statement[];
+}
+
+const toFragment = (r: FragmentRow): Fragment => ({
+  dataset: r.dataset_id,
+  entityId: r.entity_id,
+  originalId: r.original_id,
+  schema: r.schema,
+  statements: unpackStatements(r),
+});
+
+/** Reads of entities and their statements. Callers pass the datasets the actor may see. */
+export class EntitiesRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The fragments of these entities within the given datasets, by entity and dataset. */
+  async fragments(entityIds: readonly string[], datasets: readonly string[]): Promise<Fragment[]> {
+    if (entityIds.length === 0 || datasets.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('fragments')
+      .selectAll()
+      .where('entity_id', 'in', entityIds)
+      .where('dataset_id', 'in', datasets)
+      .orderBy('entity_id')
+      .orderBy('dataset_id')
+      .execute();
+    return rows.map(toFragment);
+  }
+
+  /** A page of fragments in import order (entity ids only), and how many there are in all. */
+  async list(q: FragmentListQuery): Promise<{ total: number; entityIds: string[] }> {
+    if (q.datasets.length === 0) return { total: 0, entityIds: [] };
+    let base = this.db.selectFrom('fragments').where('dataset_id', 'in', q.datasets);
+    if (q.schema !== undefined) base = base.where('schema', '=', q.schema);
+    const [count, rows] = await Promise.all([
+      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      base.select('entity_id').orderBy('dataset_id').orderBy('seq').limit(q.limit).offset(q.offset).execute(),
+    ]);
+    return { total: Number(count.n), entityIds: rows.map((r) => r.entity_id) };
+  }
+
+  /** How many entities each dataset holds, by schema. */
+  async countsBySchema(datasets: readonly string[]): Promise<{ dataset: string; schema: string; count: number }[]> {
+    if (datasets.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('fragments')
+      .select(['dataset_id', 'schema', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('dataset_id', 'in', datasets)
+      .groupBy(['dataset_id', 'schema'])
+      .orderBy('dataset_id')
+      .orderBy('schema')
+      .execute();
+    return rows.map((r) => ({ dataset: r.dataset_id, schema: r.schema, count: Number(r.n) }));
+  }
+
+  /** All fragments of one dataset in import order, read in pages so memory stays flat. */
+  async *datasetFragments(dataset: string, pageSize = 2000): AsyncGenerator<Fragment> {
+    let after = -1;
+    for (;;) {
+      const page = await this.db
+        .selectFrom('fragments')
+        .selectAll()
+        .where('dataset_id', '=', dataset)
+        .where('seq', '>', after)
+        .orderBy('seq')
+        .limit(pageSize)
+        .execute();
+      const last = page[page.length - 1];
+      if (!last) return;
+      after = Number(last.seq);
+      for (const row of page) yield toFragment(row);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+import {
+  getProperty,
+  getSchema,
+  statementId,
+  type HandlingCode,
+  type InfoAssessment,
+  type Marking,
+  type SourceReliability,
+  type Statement,
+  type StatementDraft,
+  type Tlp,
+} from '@clew/core';
+import { nodeHashing } from '../node-hashing.js';
+
+/** A marking packed as [source, collected, reliability, assessment, handling, conditions, tlp]. */
+type PackedMarking = [string, string | null, string, string, string, string | null, string];
+/** A statement packed as [prop, value, index of its marking]. */
+type PackedStatement = [string, string, number];
+/** The JSON kept in fragments.statements. */
+interface PackedFragment {
+  m: PackedMarking[];
+  s: PackedStatement[];
+}
+
+const packMarking = (m: Marking): PackedMarking => [
+  m.source,
+  m.collected,
+  m.sourceReliability,
+  m.infoAssessment,
+  m.handling,
+  m.handlingConditions,
+  m.tlp,
+];
+
+/** Pack one fragment's statements (in order) into the JSON stored in its row. */
+export const packStatements = (statements: readonly StatementDraft[]): string => {
+  const markings: PackedMarking[] = [];
+  const keys: string[] = [];
+  const s: PackedStatement[] = [];
+  for (const st of statements) {
+    const packed = packMarking(st);
+    const key = packed.join('\u0000');
+    let i = keys.indexOf(key);
+    if (i < 0) {
+      i = markings.length;
+      markings.push(packed);
+      keys.push(key);
+    }
+    s.push([st.prop, st.value, i]);
+  }
+  const out: PackedFragment = { m: markings, s };
+  return JSON.stringify(out);
+};
+
+/** What a stored fragment row says about itself. */
+export interface FragmentHead {
+  dataset_id: string;
+  entity_id: string;
+  agency_id: string;
+  schema: string;
+  statements: string;
+}
+
+/** Unpack a fragment row into statements, with their ids and types derived again. */
+export const unpackStatements = (row: FragmentHead): Statement[] => {
+  const packed = JSON.parse(row.statements) as PackedFragment;
+  const schema = getSchema(row.schema);
+  return packed.s.map(([prop, value, mi], seq): Statement => {
+    const m = packed.m[mi];
+    if (!m) throw new Error(`fragment ${row.dataset_id}/${row.entity_id} refers to a missing marking`);
+    return {
+      id: statementId(nodeHashing, row.dataset_id, row.entity_id, prop, value),
+      entityId: row.entity_id,
+      dataset: row.dataset_id,
+      agency: row.agency_id,
+      schema: row.schema,
+      prop,
+      propType: getProperty(schema, prop).type.name,
+      value,
+      seq,
+      source: m[0],
+      collected: m[1],
+      sourceReliability: m[2] as SourceReliability,
+      infoAssessment: m[3] as InfoAssessment,
+      handling: m[4] as HandlingCode,
+      handlingConditions: m[5],
+      tlp: m[6] as Tlp,
+    };
+  });
+};

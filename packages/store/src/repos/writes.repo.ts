@@ -1,0 +1,180 @@
+import type { StatementDraft } from '@clew/core';
+import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import type { Database, FragmentsTable, ImportsTable } from '../schema.js';
+import { packStatements, unpackStatements } from './fragment-codec.js';
+
+/** One entity's worth of a batch: what the dataset states about it. */
+export interface FragmentWrite {
+  entityId: string;
+  originalId: string;
+  schema: string;
+  caption: string;
+  statements: StatementDraft[];
+}
+
+// SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 9 columns × 1,000 rows fits both.
+const ROW_CHUNK = 1000;
+
+const chunks = <T>(items: readonly T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+};
+
+/** Append b's statements to a's, skipping values a already has. */
+const mergeInto = (a: FragmentWrite, b: FragmentWrite): void => {
+  const key = (s: StatementDraft): string => `${s.prop}\u0000${s.value}`;
+  const seen = new Set(a.statements.map(key));
+  for (const s of b.statements) {
+    if (seen.has(key(s))) continue;
+    seen.add(key(s));
+    a.statements.push({ ...s, seq: a.statements.length });
+  }
+  a.schema = b.schema;
+  if (b.caption) a.caption = b.caption;
+};
+
+/** Writes: batches of fragments from an import, and the bookkeeping of import runs. */
+export class WritesRepo {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /** The next free import position in a dataset. */
+  async nextSeq(dataset: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('fragments')
+      .select((eb) => eb.fn.max('seq').as('m'))
+      .where('dataset_id', '=', dataset)
+      .executeTakeFirst();
+    return row?.m === null || row?.m === undefined ? 0 : Number(row.m) + 1;
+  }
+
+  /**
+   * Write a batch in one transaction, so a crash leaves either all of it or none. A fragment written
+   * by an earlier import run is replaced (a re-import updates, never duplicates); fragments of one
+   * entity within the same run add up. Returns how many positions (seq) the batch used.
+   */
+  async writeBatch(
+    run: string,
+    dataset: string,
+    agency: string,
+    firstSeq: number,
+    batch: readonly FragmentWrite[],
+  ): Promise<number> {
+    const merged = new Map<string, FragmentWrite>();
+    for (const f of batch) {
+      const prev = merged.get(f.entityId);
+      if (prev) mergeInto(prev, f);
+      else merged.set(f.entityId, { ...f, statements: [...f.statements] });
+    }
+    if (merged.size === 0) return 0;
+    await this.db.transaction().execute(async (trx) => {
+      const fragments = [...merged.values()];
+      for (const part of chunks(fragments, ROW_CHUNK)) {
+        // Earlier batches of this same run may hold other fragments of these entities: add them up.
+        const sameRun = await trx
+          .selectFrom('fragments')
+          .selectAll()
+          .where('dataset_id', '=', dataset)
+          .where(
+            'entity_id',
+            'in',
+            part.map((f) => f.entityId),
+          )
+          .where('import_run', '=', run)
+          .execute();
+        for (const row of sameRun) {
+          const next = merged.get(row.entity_id);
+          if (!next) continue;
+          const earlier: FragmentWrite = {
+            entityId: row.entity_id,
+            originalId: row.original_id,
+            schema: row.schema,
+            caption: row.caption,
+            statements: unpackStatements(row),
+          };
+          mergeInto(earlier, next);
+          Object.assign(next, earlier);
+        }
+      }
+      let seq = firstSeq;
+      for (const part of chunks(fragments, ROW_CHUNK)) {
+        const params: unknown[] = [];
+        for (const f of part) {
+          params.push(dataset, f.entityId, agency, f.originalId, f.schema, f.caption, seq++, run, packStatements(f.statements));
+        }
+        await trx.executeQuery(CompiledQuery.raw(this.upsertSql(trx, part.length), params));
+      }
+    });
+    return merged.size;
+  }
+
+  // Kysely writes the upsert once per batch size; the batches then only bind values (a third faster).
+  private readonly upsertSqlCache = new Map<number, string>();
+
+  private upsertSql(trx: Transaction<Database>, rows: number): string {
+    let text = this.upsertSqlCache.get(rows);
+    if (text === undefined) {
+      const row: FragmentsTable = {
+        dataset_id: '',
+        entity_id: '',
+        agency_id: '',
+        original_id: '',
+        schema: '',
+        caption: '',
+        seq: 0,
+        import_run: '',
+        statements: '',
+      };
+      text = trx
+        .insertInto('fragments')
+        .values(Array.from({ length: rows }, () => row))
+        .onConflict((oc) =>
+          oc.columns(['dataset_id', 'entity_id']).doUpdateSet({
+            original_id: (eb) => eb.ref('excluded.original_id'),
+            schema: (eb) => eb.ref('excluded.schema'),
+            caption: (eb) => eb.ref('excluded.caption'),
+            import_run: (eb) => eb.ref('excluded.import_run'),
+            statements: (eb) => eb.ref('excluded.statements'),
+          }),
+        )
+        .compile().sql;
+      this.upsertSqlCache.set(rows, text);
+    }
+    return text;
+  }
+
+  /** Record that an import run started. */
+  async startImport(row: Omit<ImportsTable, 'accepted' | 'rejected' | 'statements'>): Promise<void> {
+    await this.db.insertInto('imports').values(row).execute();
+  }
+
+  /** Record the outcome of an import run. */
+  async finishImport(
+    id: string,
+    outcome: { status: string; accepted: number; rejected: number; statements: number; finishedAt: string },
+  ): Promise<void> {
+    await this.db
+      .updateTable('imports')
+      .set({
+        status: outcome.status,
+        accepted: outcome.accepted,
+        rejected: outcome.rejected,
+        statements: outcome.statements,
+        finished_at: outcome.finishedAt,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Size of the stored data in bytes (the SQLite file's pages, or PostgreSQL's tables and indexes). */
+  async sizeBytes(dialect: 'sqlite' | 'postgres'): Promise<number> {
+    if (dialect === 'sqlite') {
+      const r = await sql<{
+        n: number;
+      }>`select page_count * page_size as n from pragma_page_count(), pragma_page_size()`.execute(this.db);
+      return Number(r.rows[0]?.n ?? 0);
+    }
+    const r = await sql<{ n: string }>`select pg_total_relation_size('fragments') as n`.execute(this.db);
+    return Number(r.rows[0]?.n ?? 0);
+  }
+}

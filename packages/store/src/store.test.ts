@@ -1,0 +1,174 @@
+import { DEFAULT_MARKING, type StatementDraft } from '@clew/core';
+import { sql } from 'kysely';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore, type Store } from './store.js';
+import type { FragmentWrite } from './repos/writes.repo.js';
+import { freshLocation, testDialects, type TestLocation } from './testing/dialects.js';
+
+const dialects = await testDialects();
+
+const draft = (entityId: string, prop: string, value: string, seq: number, over: Partial<StatementDraft> = {}): StatementDraft => ({
+  ...DEFAULT_MARKING,
+  entityId,
+  dataset: 'ds',
+  agency: 'ag',
+  schema: 'Person',
+  prop,
+  propType: 'name',
+  value,
+  seq,
+  ...over,
+});
+
+const fragment = (id: string, names: string[]): FragmentWrite => ({
+  entityId: `${id}.x`,
+  originalId: id,
+  schema: 'Person',
+  caption: names[0] ?? 'Person',
+  statements: names.map((n, i) => draft(`${id}.x`, 'name', n, i)),
+});
+
+const seed = async (store: Store): Promise<void> => {
+  await store.agencies.insert({ id: 'ag', name: 'Agency', kind: 'police', country: 'it', created_at: '2026-01-01' });
+  await store.datasets.insert({
+    id: 'ds',
+    agency_id: 'ag',
+    label: 'DS',
+    default_source: '',
+    default_collected: null,
+    default_source_reliability: 'X',
+    default_info_assessment: '4',
+    default_handling: 'H0',
+    default_handling_conditions: null,
+    default_tlp: 'AMBER',
+    created_at: '2026-01-01',
+  });
+};
+
+describe.each(dialects)('store on %s', (dialect) => {
+  let loc: TestLocation;
+  let store: Store | undefined;
+  const open = async (): Promise<Store> => {
+    loc = await freshLocation(dialect);
+    store = await openStore(loc.config);
+    await seed(store);
+    return store;
+  };
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    await loc.cleanup();
+  });
+
+  it('migrates a new database and reopens it without change', async () => {
+    const s = await open();
+    await s.close();
+    store = await openStore(loc.config);
+    expect((await store.agencies.list()).map((a) => a.id)).toEqual(['ag']);
+  });
+
+  it('refuses a database written by a newer Clew, and changes nothing', async () => {
+    const s = await open();
+    await sql`insert into clew_migration (name, timestamp) values ('9999-from-the-future', '2099-01-01')`.execute(s.db);
+    await s.close();
+    store = undefined;
+    await expect(openStore(loc.config)).rejects.toThrow(/newer version of Clew.*9999-from-the-future/);
+    store = await (async () => {
+      const { connect } = await import('./db.js');
+      const conn = await connect(loc.config);
+      const rows = await conn.db.selectFrom('agencies').select('id').execute();
+      expect(rows).toHaveLength(1);
+      await conn.close();
+      return undefined;
+    })();
+  });
+
+  it('writes a batch, lists it in import order and counts it by schema', async () => {
+    const s = await open();
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, [fragment('p1', ['Ann']), fragment('p2', ['Bob']), fragment('p3', ['Cy'])]);
+    const page = await s.entities.list({ datasets: ['ds'], limit: 2, offset: 1 });
+    expect(page).toEqual({ total: 3, entityIds: ['p2.x', 'p3.x'] });
+    expect(await s.entities.countsBySchema(['ds'])).toEqual([{ dataset: 'ds', schema: 'Person', count: 3 }]);
+    expect(await s.entities.list({ datasets: [], limit: 10, offset: 0 })).toEqual({ total: 0, entityIds: [] });
+  });
+
+  it('replaces what an earlier run wrote, and adds up fragments of the same run', async () => {
+    const s = await open();
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, [fragment('p1', ['Ann', 'Anne'])]);
+    await s.writes.writeBatch('run2', 'ds', 'ag', 1, [fragment('p1', ['Annie'])]);
+    let [f] = await s.entities.fragments(['p1.x'], ['ds']);
+    expect(f?.statements.map((st) => st.value)).toEqual(['Annie']);
+    await s.writes.writeBatch('run2', 'ds', 'ag', 2, [fragment('p1', ['Annie', 'Ann B.'])]);
+    [f] = await s.entities.fragments(['p1.x'], ['ds']);
+    expect(f?.statements.map((st) => st.value)).toEqual(['Annie', 'Ann B.']);
+    expect(f?.statements.map((st) => st.seq)).toEqual([0, 1]);
+  });
+
+  it('keeps each statement’s marking and derives stable statement ids', async () => {
+    const s = await open();
+    const f = fragment('p1', ['Ann']);
+    f.statements.push(draft('p1.x', 'nationality', 'er', 1, { propType: 'country', tlp: 'RED', handling: 'H3', handlingConditions: 'ask first' }));
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, [f]);
+    const [read] = await s.entities.fragments(['p1.x'], ['ds']);
+    const nat = read?.statements[1];
+    expect(nat).toMatchObject({ prop: 'nationality', propType: 'country', tlp: 'RED', handling: 'H3', handlingConditions: 'ask first' });
+    expect(nat?.id).toMatch(/^[0-9a-f]{40}$/);
+    expect(read?.statements[0]?.tlp).toBe('AMBER');
+  });
+
+  it('writes nothing of a batch that fails half-way', async () => {
+    const s = await open();
+    await expect(
+      s.writes.writeBatch('run1', 'no-such-dataset', 'ag', 0, [fragment('p1', ['Ann']), fragment('p2', ['Bob'])]),
+    ).rejects.toThrow();
+    expect(await s.entities.list({ datasets: ['no-such-dataset', 'ds'], limit: 10, offset: 0 })).toEqual({
+      total: 0,
+      entityIds: [],
+    });
+  });
+
+  it('reads a whole dataset back in pages, in import order', async () => {
+    const s = await open();
+    const batch = Array.from({ length: 25 }, (_, i) => fragment(`p${i}`, [`N${i}`]));
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, batch);
+    const seen: string[] = [];
+    for await (const f of s.entities.datasetFragments('ds', 7)) seen.push(f.originalId);
+    expect(seen).toEqual(batch.map((b) => b.originalId));
+    expect(await s.writes.nextSeq('ds')).toBe(25);
+  });
+});
+
+describe('SQLite store files', () => {
+  it('refuses a second writer with a clear message', async () => {
+    const loc = await freshLocation('sqlite');
+    const first = await openStore(loc.config);
+    try {
+      await expect(openStore(loc.config)).rejects.toThrow(/already open for writing by process \d+/);
+    } finally {
+      await first.close();
+    }
+    const again = await openStore(loc.config);
+    await again.close();
+    await loc.cleanup();
+  });
+
+  it('refuses a file that is not a database, naming it', async () => {
+    const loc = await freshLocation('sqlite');
+    writeFileSync(join(loc.config.dataDir, 'clew.sqlite'), 'name,phone\nAnn,123\n');
+    await expect(openStore(loc.config)).rejects.toThrow(/clew\.sqlite is not a Clew database/);
+    await loc.cleanup();
+  });
+
+  it('uses WAL and synchronous=FULL', async () => {
+    const loc = await freshLocation('sqlite');
+    const s = await openStore(loc.config);
+    const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(s.db);
+    const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(s.db);
+    expect(mode.rows[0]?.journal_mode).toBe('wal');
+    expect(sync.rows[0]?.synchronous).toBe(2);
+    await s.close();
+    await loc.cleanup();
+  });
+});
