@@ -13,7 +13,10 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-extraneous-class': 'off',
     },
@@ -25,8 +28,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process'], message: 'core is pure: no I/O.' },
-            { group: ['@clew/store', '@clew/app', '@clew/server', '@clew/cli', 'kysely', 'fastify'], message: 'core depends on nothing of Clew.' },
+            {
+              group: ['node:*', 'fs', 'path', 'http', 'net', 'child_process'],
+              message: 'core is pure: no I/O.',
+            },
+            {
+              group: ['@clew/store', '@clew/app', '@clew/server', '@clew/cli', 'kysely', 'fastify'],
+              message: 'core depends on nothing of Clew.',
+            },
           ],
         },
       ],

@@ -26,7 +26,10 @@ export interface OpenHubOptions {
 }
 
 /** Open the store (migrating it) and wire the services. */
-export const openHub = async (config: Pick<HubConfig, 'dataDir' | 'databaseUrl'>, options: OpenHubOptions = {}): Promise<Hub> => {
+export const openHub = async (
+  config: Pick<HubConfig, 'dataDir' | 'databaseUrl'>,
+  options: OpenHubOptions = {},
+): Promise<Hub> => {
   const store = await openStore({ ...config, ...options });
   try {
     const hubId = await store.hub.hubId(options.readonly ? undefined : () => randomUUID());

@@ -4,7 +4,10 @@ import { configFromEnv, openHub, type Hub, type HubConfig } from '@clew/app';
 export const loadConfig = (): HubConfig => configFromEnv(process.env);
 
 /** Open the hub, run `fn`, and close the hub whatever happens. */
-export const withHub = async <T>(fn: (hub: Hub, config: HubConfig) => Promise<T>, options: { readonly?: boolean } = {}): Promise<T> => {
+export const withHub = async <T>(
+  fn: (hub: Hub, config: HubConfig) => Promise<T>,
+  options: { readonly?: boolean } = {},
+): Promise<T> => {
   const config = loadConfig();
   const hub = await openHub(config, options);
   try {

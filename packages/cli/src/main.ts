@@ -6,7 +6,9 @@ import { registerServeCommand } from './commands/serve.command.js';
 import { describeError, exitCodeOf } from './errors.js';
 
 const program = new Command('clew')
-  .description('Clew: join agencies’ fragments of trafficking and smuggling networks under need-to-share rules')
+  .description(
+    'Clew: join agencies’ fragments of trafficking and smuggling networks under need-to-share rules',
+  )
   .version('0.1.0')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();

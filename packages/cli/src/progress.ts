@@ -5,13 +5,16 @@ export interface ProgressState {
   extra: string;
 }
 
-const fmt = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : String(Math.round(n)));
+const fmt = (n: number): string =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e4 ? `${Math.round(n / 1e3)}k` : String(Math.round(n));
 
 const eta = (seconds: number): string => {
   if (!Number.isFinite(seconds) || seconds < 0) return '--:--';
   const s = Math.round(seconds);
   const m = Math.floor(s / 60);
-  return m >= 60 ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m` : `${m}:${String(s % 60).padStart(2, '0')}`;
+  return m >= 60
+    ? `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`
+    : `${m}:${String(s % 60).padStart(2, '0')}`;
 };
 
 /**
@@ -50,7 +53,9 @@ export class ProgressBar {
       tail = ` ETA ${eta(remaining)}`;
     }
     const line = `${this.label} ${bar}${fmt(state.done)}${state.total ? `/${fmt(state.total)}` : ''} ${this.unit} · ${fmt(rate)} ${rateUnit}/s${tail} ${state.extra}`;
-    this.stream.write(`\r${line.slice(0, (this.stream.columns || 120) - 1).padEnd(Math.min(this.stream.columns || 120, 120) - 1)}`);
+    this.stream.write(
+      `\r${line.slice(0, (this.stream.columns || 120) - 1).padEnd(Math.min(this.stream.columns || 120, 120) - 1)}`,
+    );
   }
 
   /** Clear the bar's line. */

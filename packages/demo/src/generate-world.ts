@@ -119,10 +119,15 @@ export const generateWorld = async (options: GenerateOptions): Promise<GenerateS
       if (out.kind === 'text') truth.set(t, out.sink);
     }
 
+    const records = truth.get('records');
+    if (!records) throw new Error('truth/records.csv not opened');
     for (const r of worldRecords(options)) {
       switch (r.type) {
         case 'entity': {
           ftm.get(r.agency)?.write(`${JSON.stringify(r.entity)}\n`);
+          // Ids, clusters, agencies and schemata hold no commas or quotes: no CSV quoting needed.
+          records.write(`${r.cluster},${r.agency},${ftmPath(r.agency)},${r.entity.id},${r.entity.schema}\n`);
+          truthRows.records++;
           const s = agencies[r.agency];
           s.entities++;
           s.bySchema[r.entity.schema] = (s.bySchema[r.entity.schema] ?? 0) + 1;
@@ -138,7 +143,7 @@ export const generateWorld = async (options: GenerateOptions): Promise<GenerateS
           break;
         }
         case 'truth':
-          truth.get(r.table)?.write(csvLine(r.cells.map(String)));
+          truth.get(r.table)?.write(csvLine(r.cells));
           truthRows[r.table]++;
           break;
         case 'progress':

@@ -88,7 +88,7 @@ export const redactUrl = (url: string): string => {
 };
 
 // PostgreSQL returns bigint as strings by default; our counts fit in a double.
-pg.types.setTypeParser(20, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
 const openPostgres = async (config: StoreConfig, url: string): Promise<Connection> => {
   const pool = new pg.Pool({

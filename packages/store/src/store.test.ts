@@ -3,13 +3,20 @@ import { sql } from 'kysely';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connect } from './db.js';
 import { openStore, type Store } from './store.js';
 import type { FragmentWrite } from './repos/writes.repo.js';
 import { freshLocation, testDialects, type TestLocation } from './testing/dialects.js';
 
 const dialects = await testDialects();
 
-const draft = (entityId: string, prop: string, value: string, seq: number, over: Partial<StatementDraft> = {}): StatementDraft => ({
+const draft = (
+  entityId: string,
+  prop: string,
+  value: string,
+  seq: number,
+  over: Partial<StatementDraft> = {},
+): StatementDraft => ({
   ...DEFAULT_MARKING,
   entityId,
   dataset: 'ds',
@@ -31,7 +38,13 @@ const fragment = (id: string, names: string[]): FragmentWrite => ({
 });
 
 const seed = async (store: Store): Promise<void> => {
-  await store.agencies.insert({ id: 'ag', name: 'Agency', kind: 'police', country: 'it', created_at: '2026-01-01' });
+  await store.agencies.insert({
+    id: 'ag',
+    name: 'Agency',
+    kind: 'police',
+    country: 'it',
+    created_at: '2026-01-01',
+  });
   await store.datasets.insert({
     id: 'ds',
     agency_id: 'ag',
@@ -71,27 +84,32 @@ describe.each(dialects)('store on %s', (dialect) => {
 
   it('refuses a database written by a newer Clew, and changes nothing', async () => {
     const s = await open();
-    await sql`insert into clew_migration (name, timestamp) values ('9999-from-the-future', '2099-01-01')`.execute(s.db);
+    await sql`insert into clew_migration (name, timestamp) values ('9999-from-the-future', '2099-01-01')`.execute(
+      s.db,
+    );
     await s.close();
     store = undefined;
     await expect(openStore(loc.config)).rejects.toThrow(/newer version of Clew.*9999-from-the-future/);
-    store = await (async () => {
-      const { connect } = await import('./db.js');
-      const conn = await connect(loc.config);
-      const rows = await conn.db.selectFrom('agencies').select('id').execute();
-      expect(rows).toHaveLength(1);
-      await conn.close();
-      return undefined;
-    })();
+    const conn = await connect(loc.config);
+    const rows = await conn.db.selectFrom('agencies').select('id').execute();
+    await conn.close();
+    expect(rows).toHaveLength(1);
   });
 
   it('writes a batch, lists it in import order and counts it by schema', async () => {
     const s = await open();
-    await s.writes.writeBatch('run1', 'ds', 'ag', 0, [fragment('p1', ['Ann']), fragment('p2', ['Bob']), fragment('p3', ['Cy'])]);
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, [
+      fragment('p1', ['Ann']),
+      fragment('p2', ['Bob']),
+      fragment('p3', ['Cy']),
+    ]);
     const page = await s.entities.list({ datasets: ['ds'], limit: 2, offset: 1 });
     expect(page).toEqual({ total: 3, entityIds: ['p2.x', 'p3.x'] });
     expect(await s.entities.countsBySchema(['ds'])).toEqual([{ dataset: 'ds', schema: 'Person', count: 3 }]);
-    expect(await s.entities.list({ datasets: [], limit: 10, offset: 0 })).toEqual({ total: 0, entityIds: [] });
+    expect(await s.entities.list({ datasets: [], limit: 10, offset: 0 })).toEqual({
+      total: 0,
+      entityIds: [],
+    });
   });
 
   it('replaces what an earlier run wrote, and adds up fragments of the same run', async () => {
@@ -109,11 +127,24 @@ describe.each(dialects)('store on %s', (dialect) => {
   it('keeps each statement’s marking and derives stable statement ids', async () => {
     const s = await open();
     const f = fragment('p1', ['Ann']);
-    f.statements.push(draft('p1.x', 'nationality', 'er', 1, { propType: 'country', tlp: 'RED', handling: 'H3', handlingConditions: 'ask first' }));
+    f.statements.push(
+      draft('p1.x', 'nationality', 'er', 1, {
+        propType: 'country',
+        tlp: 'RED',
+        handling: 'H3',
+        handlingConditions: 'ask first',
+      }),
+    );
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [f]);
     const [read] = await s.entities.fragments(['p1.x'], ['ds']);
     const nat = read?.statements[1];
-    expect(nat).toMatchObject({ prop: 'nationality', propType: 'country', tlp: 'RED', handling: 'H3', handlingConditions: 'ask first' });
+    expect(nat).toMatchObject({
+      prop: 'nationality',
+      propType: 'country',
+      tlp: 'RED',
+      handling: 'H3',
+      handlingConditions: 'ask first',
+    });
     expect(nat?.id).toMatch(/^[0-9a-f]{40}$/);
     expect(read?.statements[0]?.tlp).toBe('AMBER');
   });
@@ -121,7 +152,10 @@ describe.each(dialects)('store on %s', (dialect) => {
   it('writes nothing of a batch that fails half-way', async () => {
     const s = await open();
     await expect(
-      s.writes.writeBatch('run1', 'no-such-dataset', 'ag', 0, [fragment('p1', ['Ann']), fragment('p2', ['Bob'])]),
+      s.writes.writeBatch('run1', 'no-such-dataset', 'ag', 0, [
+        fragment('p1', ['Ann']),
+        fragment('p2', ['Bob']),
+      ]),
     ).rejects.toThrow();
     expect(await s.entities.list({ datasets: ['no-such-dataset', 'ds'], limit: 10, offset: 0 })).toEqual({
       total: 0,

@@ -47,24 +47,47 @@ export class AgenciesService {
     return present(row);
   }
 
+  /** Delete agencies that own no dataset (administrators only); returns the ids deleted. */
+  async purge(actor: Actor, ids: readonly string[]): Promise<string[]> {
+    if (!this.access.canAdminister(actor))
+      throw new ClewError('Forbidden', 'only administrators delete agencies');
+    return this.store.agencies.purge(ids);
+  }
+
   /** Create an agency; its id must be a new slug. */
   async create(actor: Actor, input: NewAgency): Promise<Agency> {
-    if (!this.access.canAdminister(actor)) throw new ClewError('Forbidden', 'only administrators create agencies');
+    if (!this.access.canAdminister(actor))
+      throw new ClewError('Forbidden', 'only administrators create agencies');
     if (!SLUG_RE.test(input.id)) {
-      throw invalid(`agency id "${input.id}" must be 2-64 lower-case letters, digits, "-" or "_"`, { field: 'id' });
+      throw invalid(`agency id "${input.id}" must be 2-64 lower-case letters, digits, "-" or "_"`, {
+        field: 'id',
+      });
     }
     if (!input.name.trim()) throw invalid('agency name is empty', { field: 'name' });
     const country = input.country ? input.country.trim().toLowerCase() : null;
     if (country !== null && !COUNTRIES.has(country)) {
       throw invalid(`"${input.country ?? ''}" is not a country code`, { field: 'country' });
     }
-    const row = { id: input.id, name: input.name.trim(), kind: input.kind, country, created_at: new Date().toISOString() };
-    if (!(await this.store.agencies.insert(row))) throw conflict(`agency "${input.id}" already exists`, { field: 'id' });
+    const row = {
+      id: input.id,
+      name: input.name.trim(),
+      kind: input.kind,
+      country,
+      created_at: new Date().toISOString(),
+    };
+    if (!(await this.store.agencies.insert(row)))
+      throw conflict(`agency "${input.id}" already exists`, { field: 'id' });
     return present(row);
   }
 }
 
-const present = (r: { id: string; name: string; kind: string; country: string | null; created_at: string }): Agency => ({
+const present = (r: {
+  id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  created_at: string;
+}): Agency => ({
   id: r.id,
   name: r.name,
   kind: r.kind as AgencyKind,

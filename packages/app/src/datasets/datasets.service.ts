@@ -74,9 +74,12 @@ export class DatasetsService {
 
   /** Create a dataset owned by an existing agency. */
   async create(actor: Actor, input: NewDataset): Promise<Dataset> {
-    if (!this.access.canAdminister(actor)) throw new ClewError('Forbidden', 'only administrators create datasets');
+    if (!this.access.canAdminister(actor))
+      throw new ClewError('Forbidden', 'only administrators create datasets');
     if (!SLUG_RE.test(input.name)) {
-      throw invalid(`dataset name "${input.name}" must be 2-64 lower-case letters, digits, "-" or "_"`, { field: 'name' });
+      throw invalid(`dataset name "${input.name}" must be 2-64 lower-case letters, digits, "-" or "_"`, {
+        field: 'name',
+      });
     }
     const [agency] = await this.store.agencies.getMany([input.agency]);
     if (!agency) throw new ClewError('NotFound', `no agency "${input.agency}"`, { field: 'agency' });
@@ -94,14 +97,25 @@ export class DatasetsService {
       default_tlp: d.tlp,
       created_at: new Date().toISOString(),
     };
-    if (!(await this.store.datasets.insert(row))) throw conflict(`dataset "${input.name}" already exists`, { field: 'name' });
+    if (!(await this.store.datasets.insert(row)))
+      throw conflict(`dataset "${input.name}" already exists`, { field: 'name' });
     return present(row);
+  }
+
+  /** Delete datasets and all their data (administrators only); unknown names are ignored. */
+  async purge(actor: Actor, names: readonly string[]): Promise<void> {
+    if (!this.access.canAdminister(actor))
+      throw new ClewError('Forbidden', 'only administrators delete datasets');
+    await this.store.datasets.purge(names);
   }
 
   /** Entity counts by schema for the datasets the actor may read (all of them, or the one named). */
   async stats(actor: Actor, name?: string): Promise<DatasetStats[]> {
-    const datasets = name === undefined ? await this.access.readableDatasets(actor) : [(await this.get(actor, name)).name];
-    const out = new Map<string, DatasetStats>(datasets.map((d) => [d, { dataset: d, total: 0, bySchema: {} }]));
+    const datasets =
+      name === undefined ? await this.access.readableDatasets(actor) : [(await this.get(actor, name)).name];
+    const out = new Map<string, DatasetStats>(
+      datasets.map((d) => [d, { dataset: d, total: 0, bySchema: {} }]),
+    );
     for (const c of await this.store.entities.countsBySchema(datasets)) {
       const s = out.get(c.dataset);
       if (!s) continue;
@@ -112,7 +126,8 @@ export class DatasetsService {
   }
 }
 
-const notFound = (name: string): ClewError => new ClewError('NotFound', `no dataset "${name}"`, { field: 'dataset' });
+const notFound = (name: string): ClewError =>
+  new ClewError('NotFound', `no dataset "${name}"`, { field: 'dataset' });
 
 const present = (r: DatasetRow): Dataset => ({
   name: r.id,

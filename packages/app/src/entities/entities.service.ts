@@ -55,7 +55,8 @@ export class EntitiesService {
     let datasets = readable;
     if (filter.dataset !== undefined) {
       datasets = readable.filter((d) => d === filter.dataset);
-      if (datasets.length === 0) throw new ClewError('NotFound', `no dataset "${filter.dataset}"`, { field: 'dataset' });
+      if (datasets.length === 0)
+        throw new ClewError('NotFound', `no dataset "${filter.dataset}"`, { field: 'dataset' });
     }
     const page = await this.store.entities.list({
       datasets,

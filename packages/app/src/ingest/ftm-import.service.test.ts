@@ -9,8 +9,16 @@ const person = (id: string, props: Record<string, string[]>, extra: Record<strin
 
 const FILE = [
   person('p1', { name: ['Mohammed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  person('p2', { name: ['Yohannes Tesfay'], phone: ['+39 333 1234567'] }, { clew: { marking: { handling: 'H2', tlp: 'RED' } } }),
-  JSON.stringify({ id: 'pp1', schema: 'Passport', properties: { holder: ['p1'], number: ['ER1234567'], country: ['er'] } }),
+  person(
+    'p2',
+    { name: ['Yohannes Tesfay'], phone: ['+39 333 1234567'] },
+    { clew: { marking: { handling: 'H2', tlp: 'RED' } } },
+  ),
+  JSON.stringify({
+    id: 'pp1',
+    schema: 'Passport',
+    properties: { holder: ['p1'], number: ['ER1234567'], country: ['er'] },
+  }),
   JSON.stringify({
     id: 'a1',
     schema: 'Associate',
@@ -35,7 +43,11 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
   });
 
   it('imports every valid line and exports the same file back, exactly', async () => {
-    const report = await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'f.jsonl', open: linesOf(FILE) });
+    const report = await f.hub.ftm.importFtm(f.actor, {
+      dataset: 'it-cases',
+      fileName: 'f.jsonl',
+      open: linesOf(FILE),
+    });
     expect(report).toMatchObject({ accepted: 4, rejected: 0, statements: 11 });
     expect(await exportAll(f)).toEqual(FILE);
   });
@@ -52,7 +64,11 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
   it('a re-import replaces an entity’s values instead of adding to them', async () => {
     await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'f.jsonl', open: linesOf(FILE) });
     const changed = person('p1', { name: ['Mohamed Ali'] });
-    await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'g.jsonl', open: linesOf([changed]) });
+    await f.hub.ftm.importFtm(f.actor, {
+      dataset: 'it-cases',
+      fileName: 'g.jsonl',
+      open: linesOf([changed]),
+    });
     const lines = await exportAll(f);
     expect(lines[0]).toBe(changed);
     expect(lines).toHaveLength(4);
@@ -88,7 +104,12 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
   it('in strict mode refuses the whole file and writes nothing', async () => {
     const bad = [FILE[0] ?? '', person('p10', { shoeSize: ['44'] })];
     await expect(
-      f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'bad.jsonl', open: linesOf(bad), strict: true }),
+      f.hub.ftm.importFtm(f.actor, {
+        dataset: 'it-cases',
+        fileName: 'bad.jsonl',
+        open: linesOf(bad),
+        strict: true,
+      }),
     ).rejects.toThrow(/bad\.jsonl line 2: schema Person has no property "shoeSize".*nothing was imported/);
     expect(await exportAll(f)).toEqual([]);
   });
@@ -102,8 +123,16 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
   it('namespaces ids so two agencies’ p1 never collide, and keeps the id each file used', async () => {
     await f.hub.agencies.create(f.actor, { id: 'ngo-x', name: 'NGO', kind: 'ngo', country: 'gr' });
     await f.hub.datasets.create(f.actor, { name: 'ngo-cases', agency: 'ngo-x', defaults: { tlp: 'RED' } });
-    await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'a', open: linesOf([FILE[0] ?? '']) });
-    await f.hub.ftm.importFtm(f.actor, { dataset: 'ngo-cases', fileName: 'b', open: linesOf([person('p1', { name: ['Amina'] })]) });
+    await f.hub.ftm.importFtm(f.actor, {
+      dataset: 'it-cases',
+      fileName: 'a',
+      open: linesOf([FILE[0] ?? '']),
+    });
+    await f.hub.ftm.importFtm(f.actor, {
+      dataset: 'ngo-cases',
+      fileName: 'b',
+      open: linesOf([person('p1', { name: ['Amina'] })]),
+    });
     const a = await f.hub.entities.list(f.actor, { dataset: 'it-cases', limit: 10, offset: 0 });
     const b = await f.hub.entities.list(f.actor, { dataset: 'ngo-cases', limit: 10, offset: 0 });
     expect(a.results[0]?.id).not.toBe(b.results[0]?.id);
@@ -112,11 +141,19 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
   });
 
   it('merges what several datasets state about one entity, each statement keeping its provenance', async () => {
-    await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'a', open: linesOf([FILE[0] ?? '']) });
+    await f.hub.ftm.importFtm(f.actor, {
+      dataset: 'it-cases',
+      fileName: 'a',
+      open: linesOf([FILE[0] ?? '']),
+    });
     const [p1] = (await f.hub.entities.list(f.actor, { dataset: 'it-cases', limit: 1, offset: 0 })).results;
     if (!p1) throw new Error('p1 missing');
     await f.hub.agencies.create(f.actor, { id: 'fiu-de', name: 'FIU', kind: 'fiu', country: 'de' });
-    await f.hub.datasets.create(f.actor, { name: 'fiu-reports', agency: 'fiu-de', defaults: { source: 'STR 2024-88', tlp: 'AMBER+STRICT' } });
+    await f.hub.datasets.create(f.actor, {
+      name: 'fiu-reports',
+      agency: 'fiu-de',
+      defaults: { source: 'STR 2024-88', tlp: 'AMBER+STRICT' },
+    });
     await f.hub.ftm.importFtm(f.actor, {
       dataset: 'fiu-reports',
       fileName: 'b',
@@ -127,7 +164,12 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
     expect(merged.properties.phone).toEqual(['+49 151 2345678']);
     const statements = await f.hub.entities.statements(f.actor, p1.id);
     const phone = statements.find((s) => s.prop === 'phone');
-    expect(phone).toMatchObject({ dataset: 'fiu-reports', agency: 'fiu-de', source: 'STR 2024-88', tlp: 'AMBER+STRICT' });
+    expect(phone).toMatchObject({
+      dataset: 'fiu-reports',
+      agency: 'fiu-de',
+      source: 'STR 2024-88',
+      tlp: 'AMBER+STRICT',
+    });
   });
 
   it('answers NotFound for an entity that does not exist', async () => {

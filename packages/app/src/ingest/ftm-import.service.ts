@@ -61,7 +61,11 @@ const rejectionOf = (line: number, e: unknown): Rejection => {
 };
 
 const actorName = (actor: Actor): string =>
-  actor.kind === 'user' ? `user:${actor.userId}` : actor.kind === 'operator' ? `operator:${actor.name}` : `system:${actor.reason}`;
+  actor.kind === 'user'
+    ? `user:${actor.userId}`
+    : actor.kind === 'operator'
+      ? `operator:${actor.name}`
+      : `system:${actor.reason}`;
 
 /** Import and export of FollowTheMoney JSON lines. */
 export class FtmIngestService {
@@ -119,11 +123,25 @@ export class FtmIngestService {
       }
       await flush();
     } catch (e) {
-      await this.store.writes.finishImport(importId, { status: 'failed', ...progress, finishedAt: new Date().toISOString() });
+      await this.store.writes.finishImport(importId, {
+        status: 'failed',
+        ...progress,
+        finishedAt: new Date().toISOString(),
+      });
       throw e;
     }
-    await this.store.writes.finishImport(importId, { status: 'done', ...progress, finishedAt: new Date().toISOString() });
-    return { importId, dataset: dataset.name, ...progress, rejections, seconds: (performance.now() - started) / 1000 };
+    await this.store.writes.finishImport(importId, {
+      status: 'done',
+      ...progress,
+      finishedAt: new Date().toISOString(),
+    });
+    return {
+      importId,
+      dataset: dataset.name,
+      ...progress,
+      rejections,
+      seconds: (performance.now() - started) / 1000,
+    };
   }
 
   /** Export a dataset as FtM JSON lines, in import order, with the ids its files used. */
@@ -131,7 +149,9 @@ export class FtmIngestService {
     const dataset = await this.datasets.forWriting(actor, datasetName);
     for await (const fragment of this.store.entities.datasetFragments(dataset.name)) {
       if (fragment.statements.length === 0) continue;
-      yield JSON.stringify(statementsToFtm(nodeHashing, dataset.namespaceKey, dataset.defaults, fragment.statements));
+      yield JSON.stringify(
+        statementsToFtm(nodeHashing, dataset.namespaceKey, dataset.defaults, fragment.statements),
+      );
     }
   }
 

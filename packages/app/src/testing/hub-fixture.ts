@@ -17,7 +17,12 @@ export const buildHub = async (dialect: Dialect): Promise<HubFixture> => {
   const { dataDir, databaseUrl, pgSchema } = location.config;
   const hub = await openHub({ dataDir, databaseUrl }, pgSchema ? { pgSchema } : {});
   const actor = operatorActor();
-  await hub.agencies.create(actor, { id: 'police-it', name: 'Polizia di Stato', kind: 'police', country: 'it' });
+  await hub.agencies.create(actor, {
+    id: 'police-it',
+    name: 'Polizia di Stato',
+    kind: 'police',
+    country: 'it',
+  });
   await hub.datasets.create(actor, {
     name: 'it-cases',
     agency: 'police-it',

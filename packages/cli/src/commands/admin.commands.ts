@@ -16,13 +16,19 @@ export const registerAdminCommands = (program: Command): void => {
       const store = await openStore({ ...config, readonly: false });
       try {
         const results = await migrateToLatest(store.db, store.location);
-        out(results.length === 0 ? `${store.location}: up to date` : `${store.location}: applied ${results.map((r) => r.migrationName).join(', ')}`);
+        out(
+          results.length === 0
+            ? `${store.location}: up to date`
+            : `${store.location}: applied ${results.map((r) => r.migrationName).join(', ')}`,
+        );
       } finally {
         await store.close();
       }
     });
 
-  const agencies = program.command('agencies').description('list or create agencies (the tenants of the hub)');
+  const agencies = program
+    .command('agencies')
+    .description('list or create agencies (the tenants of the hub)');
   agencies
     .command('list', { isDefault: true })
     .description('list agencies')
@@ -30,7 +36,14 @@ export const registerAdminCommands = (program: Command): void => {
     .action(async (opts: { json?: boolean }) => {
       await withHub(async (hub) => {
         const list = await hub.agencies.list(actor);
-        out(opts.json ? JSON.stringify(list, null, 2) : table(['id', 'name', 'kind', 'country'], list.map((a) => [a.id, a.name, a.kind, a.country ?? '-'])));
+        out(
+          opts.json
+            ? JSON.stringify(list, null, 2)
+            : table(
+                ['id', 'name', 'kind', 'country'],
+                list.map((a) => [a.id, a.name, a.kind, a.country ?? '-']),
+              ),
+        );
       });
     });
   agencies
@@ -42,15 +55,24 @@ export const registerAdminCommands = (program: Command): void => {
     .option('--country <code>', 'ISO 3166 alpha-2 country code (none for international bodies)')
     .action(async (id: string, opts: { name: string; kind: string; country?: string }) => {
       if (!(AGENCY_KINDS as readonly string[]).includes(opts.kind)) {
-        throw invalid(`--kind must be one of ${AGENCY_KINDS.join(', ')}, got "${opts.kind}"`, { field: 'kind' });
+        throw invalid(`--kind must be one of ${AGENCY_KINDS.join(', ')}, got "${opts.kind}"`, {
+          field: 'kind',
+        });
       }
       await withHub(async (hub) => {
-        const a = await hub.agencies.create(actor, { id, name: opts.name, kind: opts.kind as AgencyKind, country: opts.country });
+        const a = await hub.agencies.create(actor, {
+          id,
+          name: opts.name,
+          kind: opts.kind as AgencyKind,
+          country: opts.country,
+        });
         out(`created agency ${a.id} (${a.name})`);
       });
     });
 
-  const datasets = program.command('datasets').description('list or create datasets (collections owned by one agency)');
+  const datasets = program
+    .command('datasets')
+    .description('list or create datasets (collections owned by one agency)');
   datasets
     .command('list', { isDefault: true })
     .description('list datasets with their entity counts')
@@ -61,7 +83,13 @@ export const registerAdminCommands = (program: Command): void => {
         const list = await hub.datasets.list(actor, opts.agency);
         const stats = new Map((await hub.datasets.stats(actor)).map((s) => [s.dataset, s]));
         if (opts.json) {
-          out(JSON.stringify(list.map((d) => ({ ...d, stats: stats.get(d.name) })), null, 2));
+          out(
+            JSON.stringify(
+              list.map((d) => ({ ...d, stats: stats.get(d.name) })),
+              null,
+              2,
+            ),
+          );
           return;
         }
         out(
@@ -94,7 +122,16 @@ export const registerAdminCommands = (program: Command): void => {
     .action(
       async (
         name: string,
-        opts: { agency: string; label?: string; source?: string; collected?: string; grading?: string; handling?: string; conditions?: string; tlp?: string },
+        opts: {
+          agency: string;
+          label?: string;
+          source?: string;
+          collected?: string;
+          grading?: string;
+          handling?: string;
+          conditions?: string;
+          tlp?: string;
+        },
       ) => {
         const defaults = parseMarkingJson({
           ...(opts.source !== undefined ? { source: opts.source } : {}),
@@ -105,8 +142,15 @@ export const registerAdminCommands = (program: Command): void => {
           ...(opts.tlp !== undefined ? { tlp: opts.tlp } : {}),
         });
         await withHub(async (hub) => {
-          const d = await hub.datasets.create(actor, { name, agency: opts.agency, label: opts.label, defaults });
-          out(`created dataset ${d.name} (agency ${d.agency}, default ${d.defaults.tlp}, ${d.defaults.sourceReliability}${d.defaults.infoAssessment}, ${d.defaults.handling})`);
+          const d = await hub.datasets.create(actor, {
+            name,
+            agency: opts.agency,
+            label: opts.label,
+            defaults,
+          });
+          out(
+            `created dataset ${d.name} (agency ${d.agency}, default ${d.defaults.tlp}, ${d.defaults.sourceReliability}${d.defaults.infoAssessment}, ${d.defaults.handling})`,
+          );
         });
       },
     );

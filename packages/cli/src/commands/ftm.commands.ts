@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { createReadStream, createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { out, say, withHub } from '../context.js';
 import { ProgressBar } from '../progress.js';
@@ -21,7 +22,8 @@ const fileSize = (file: string): number => {
     if (!st.isFile()) throw unavailable(`${file} is not a file`, { file });
     return st.size;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw unavailable(`cannot read ${file}: no such file`, { file });
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw unavailable(`cannot read ${file}: no such file`, { file });
     throw e;
   }
 };
@@ -35,65 +37,84 @@ export const registerFtmCommands = (program: Command): void => {
     .argument('<file>', 'a .jsonl / .ftm.json file, one entity per line')
     .requiredOption('--dataset <name>', 'the dataset to load into')
     .option('--strict', 'refuse the whole file, writing nothing, if any line is bad')
-    .option('--errors <file>', 'where to write the report of rejected lines (CSV); default under the data directory')
+    .option(
+      '--errors <file>',
+      'where to write the report of rejected lines (CSV); default under the data directory',
+    )
     .option('--batch-size <n>', 'entities per transaction', '2000')
-    .action(async (file: string, opts: { dataset: string; strict?: boolean; errors?: string; batchSize: string }) => {
-      const total = fileSize(file);
-      await withHub(async (hub, config) => {
-        let bytes = 0;
-        const open = (): AsyncIterable<string> => {
-          bytes = 0;
-          const stream = createReadStream(file);
-          stream.on('data', (chunk) => {
-            bytes += chunk.length;
-          });
-          return createInterface({ input: stream, crlfDelay: Infinity });
-        };
-        let report: WriteStream | undefined;
-        const reportPath = resolve(
-          opts.errors ?? join(config.dataDir, 'reports', `import-${opts.dataset}-${new Date().toISOString().replace(/[:.]/g, '-')}.rejections.csv`),
-        );
-        const onReject = (r: Rejection): void => {
-          if (!report) {
-            mkdirSync(resolve(reportPath, '..'), { recursive: true });
-            report = createWriteStream(reportPath);
-            report.write('line,entity,property,reason\n');
-          }
-          report.write(`${[r.line, r.entity, r.property, r.reason].map(csvCell).join(',')}\n`);
-        };
-        const bar = new ProgressBar(`import ${opts.dataset}`, 'bytes');
-        try {
-          const result = await hub.ftm.importFtm(actor, {
-            dataset: opts.dataset,
-            fileName: file,
-            open,
-            strict: opts.strict,
-            batchSize: Number(opts.batchSize),
-            onReject,
-            onProgress: (p) => {
-              bar.update({ done: bytes, total, extra: `${p.accepted} entities, ${p.rejected} rejected` }, p.accepted, 'entities');
-            },
-          });
-          bar.done();
-          const rate = Math.round(result.accepted / Math.max(result.seconds, 1e-3));
-          out(
-            `imported ${result.accepted} entities (${result.statements} statements) into ${result.dataset} in ${result.seconds.toFixed(1)} s (${rate}/s); ${result.rejected} lines rejected`,
+    .action(
+      async (
+        file: string,
+        opts: { dataset: string; strict?: boolean; errors?: string; batchSize: string },
+      ) => {
+        const total = fileSize(file);
+        await withHub(async (hub, config) => {
+          let bytes = 0;
+          const open = (): AsyncIterable<string> => {
+            bytes = 0;
+            const stream = createReadStream(file);
+            stream.on('data', (chunk) => {
+              bytes += chunk.length;
+            });
+            return createInterface({ input: stream, crlfDelay: Infinity });
+          };
+          let report: WriteStream | undefined;
+          const reportPath = resolve(
+            opts.errors ??
+              join(
+                config.dataDir,
+                'reports',
+                `import-${opts.dataset}-${new Date().toISOString().replace(/[:.]/g, '-')}.rejections.csv`,
+              ),
           );
-          for (const r of result.rejections.slice(0, 10)) {
-            say(`  line ${r.line}${r.entity ? ` entity ${r.entity}` : ''}${r.property ? ` property ${r.property}` : ''}: ${r.reason}`);
+          const onReject = (r: Rejection): void => {
+            if (!report) {
+              mkdirSync(resolve(reportPath, '..'), { recursive: true });
+              report = createWriteStream(reportPath);
+              report.write('line,entity,property,reason\n');
+            }
+            report.write(`${[r.line, r.entity, r.property, r.reason].map(csvCell).join(',')}\n`);
+          };
+          const bar = new ProgressBar(`import ${opts.dataset}`, 'bytes');
+          try {
+            const result = await hub.ftm.importFtm(actor, {
+              dataset: opts.dataset,
+              fileName: file,
+              open,
+              strict: opts.strict,
+              batchSize: Number(opts.batchSize),
+              onReject,
+              onProgress: (p) => {
+                bar.update(
+                  { done: bytes, total, extra: `${p.accepted} entities, ${p.rejected} rejected` },
+                  p.accepted,
+                  'entities',
+                );
+              },
+            });
+            bar.done();
+            const rate = Math.round(result.accepted / Math.max(result.seconds, 1e-3));
+            out(
+              `imported ${result.accepted} entities (${result.statements} statements) into ${result.dataset} in ${result.seconds.toFixed(1)} s (${rate}/s); ${result.rejected} lines rejected`,
+            );
+            for (const r of result.rejections.slice(0, 10)) {
+              say(
+                `  line ${r.line}${r.entity ? ` entity ${r.entity}` : ''}${r.property ? ` property ${r.property}` : ''}: ${r.reason}`,
+              );
+            }
+            if (result.rejected > 10) say(`  … and ${result.rejected - 10} more`);
+          } finally {
+            bar.done();
+            const r = report;
+            if (r) {
+              r.end();
+              await finished(r);
+              say(`rejected lines: ${reportPath}`);
+            }
           }
-          if (result.rejected > 10) say(`  … and ${result.rejected - 10} more`);
-        } finally {
-          bar.done();
-          const r = report as WriteStream | undefined;
-          if (r) {
-            r.end();
-            await finished(r);
-            say(`rejected lines: ${reportPath}`);
-          }
-        }
-      });
-    });
+        });
+      },
+    );
 
   const exp = program.command('export').description('write a dataset out');
   exp
@@ -108,7 +129,7 @@ export const registerFtmCommands = (program: Command): void => {
           let n = 0;
           for await (const line of hub.ftm.exportFtm(actor, opts.dataset)) {
             n++;
-            if (!target.write(`${line}\n`)) await new Promise((r) => target.once('drain', r));
+            if (!target.write(`${line}\n`)) await once(target, 'drain');
           }
           if (opts.out) {
             target.end();

@@ -299,7 +299,10 @@ describe('round trip properties', () => {
           const signed =
             s.propType === 'entity' ? signEntityId(hashing, buildTarget().namespaceKey, value) : value;
           expect(s.value).toBe(signed);
-          const layers = [clew.marking, clew.properties?.[s.prop], clew.values?.[s.prop]?.[value]];
+          const byValue = clew.values?.[s.prop] ?? {};
+          // An own key only: a value may be "constructor" with no marking of its own.
+          const valueLayer = Object.hasOwn(byValue, value) ? byValue[value] : undefined;
+          const layers = [clew.marking, clew.properties?.[s.prop], valueLayer];
           const expected = layers.reduce<Marking>((m, layer) => applyJson(m, layer), defaults);
           expect(markingOf(s)).toStrictEqual(expected);
         }

@@ -191,10 +191,17 @@ export const caseRef = (a: Agency, n: number, date: string): string =>
 
 /** The marking of one record: the agency's default, with its grading varied and the source and date set. */
 export const recordMarking = (a: Agency, rng: Rng, source: string, collected: string, victim = false): FullMarking => {
-  const grading = rng.weighted(
-    a.gradings.map((g) => g[0]),
-    a.gradings.map((g) => g[1]),
-  );
+  let total = 0;
+  for (const g of a.gradings) total += g[1];
+  let r = rng.float() * total;
+  let grading = a.defaultMarking.grading;
+  for (const [g, w] of a.gradings) {
+    r -= w;
+    if (r < 0) {
+      grading = g;
+      break;
+    }
+  }
   const m: FullMarking = { source, collected, grading, handling: a.defaultMarking.handling, tlp: a.defaultMarking.tlp };
   if (victim) {
     m.handling = 'H2';

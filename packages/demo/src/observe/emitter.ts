@@ -3,7 +3,7 @@ import { AGENCIES, type Agency, type AgencyId, type FullMarking } from '../agenc
 import { NATIVE_TABLES, type Cell, type Extra, type NativeTable } from '../agencies/native-tables.js';
 import type { TruthTable } from '../truth/truth.js';
 
-/** One FtM entity of one agency, with the truth cluster it belongs to. */
+/** One FtM entity of one agency, with the truth cluster it belongs to (its row of truth/records.csv). */
 export interface EntityRecord {
   type: 'entity';
   agency: AgencyId;
@@ -39,10 +39,11 @@ export type WorldRecord = EntityRecord | RowRecord | TruthRecord | ProgressRecor
 /** Property values as the observers give them: undefined and empty values are dropped. */
 export type PropsIn = Readonly<Record<string, string | readonly (string | undefined)[] | undefined>>;
 
-const tablesBy = new Map<string, NativeTable[]>();
+const tablesBy = new Map<AgencyId, Map<string, NativeTable[]>>();
 for (const t of NATIVE_TABLES) {
-  const key = `${t.agency}:${t.schema}`;
-  tablesBy.set(key, [...(tablesBy.get(key) ?? []), t]);
+  const bySchema = tablesBy.get(t.agency) ?? new Map<string, NativeTable[]>();
+  bySchema.set(t.schema, [...(bySchema.get(t.schema) ?? []), t]);
+  tablesBy.set(t.agency, bySchema);
 }
 
 /** The FtM file of an agency, relative to the output directory. */
@@ -50,7 +51,7 @@ export const ftmPath = (a: AgencyId): string => `${a}/entities.ftm.jsonl`;
 
 /**
  * Collects the records of one group: gives agency record ids, builds FtM entities with their
- * markings, derives native rows, and writes a truth row for every entity. Ids count on across groups.
+ * markings and derives native rows. Ids count on across groups.
  */
 export class Emitter {
   /** Records waiting to be yielded (the current group's). */
@@ -88,18 +89,25 @@ export class Emitter {
     // A thing only one record can be about (a call, a message) is its own cluster.
     if (cluster === '') cluster = id;
     const properties: Record<string, string[]> = {};
-    for (const [k, raw] of Object.entries(props)) {
-      if (raw === undefined) continue;
-      const list = typeof raw === 'string' ? [raw] : raw;
+    for (const k in props) {
+      const raw = props[k];
+      if (raw === undefined || raw === '') continue;
+      if (typeof raw === 'string') {
+        properties[k] = [raw];
+        continue;
+      }
       const clean: string[] = [];
-      for (const value of list) if (value !== undefined && value !== '' && !clean.includes(value)) clean.push(value);
+      for (const value of raw) if (value !== undefined && value !== '' && !clean.includes(value)) clean.push(value);
       if (clean.length > 0) properties[k] = clean;
     }
     this.out.push({ type: 'entity', agency: a.id, cluster, entity: { id, schema, properties, clew: { marking } } });
-    this.out.push({ type: 'truth', table: 'records', cells: [cluster, a.id, ftmPath(a.id), id, schema] });
-    for (const table of tablesBy.get(`${a.id}:${schema}`) ?? []) {
-      const cells = table.row(properties, { ...extra, id });
-      if (cells) this.out.push({ type: 'row', table, cells });
+    const tables = tablesBy.get(a.id)?.get(schema);
+    if (tables) {
+      const x = { ...extra, id };
+      for (const table of tables) {
+        const cells = table.row(properties, x);
+        if (cells) this.out.push({ type: 'row', table, cells });
+      }
     }
     this.remember(a.id, cluster, id);
     return id;

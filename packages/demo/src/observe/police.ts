@@ -53,7 +53,7 @@ const investigateMembers = (o: ObserveCtx, a: Agency, seen: readonly WMember[], 
   // Phone analysis: call records between the members' phones.
   const phones = seen.flatMap((m) => m.person.phones.map((p) => ({ m, p })));
   for (const { m, p } of phones) {
-    for (let i = rng.int(3, 12); i > 0 && phones.length > 1; i--) {
+    for (let i = rng.int(5, 20); i > 0 && phones.length > 1; i--) {
       const to = rng.pick(phones);
       if (to.p === p) continue;
       const day = dateBetween(rng, g.start, g.end);

@@ -154,7 +154,7 @@ export const populateGroup = (ctx: WorldCtx, g: WGroup, migrantCount: number): v
       const home = place(c.origins[0]?.start ?? 'benin');
       g.events.push({ id: ids.next('E'), kind: 'missing-report', date: addDays(m.recruited, rng.int(60, 400)), place: home, address: m.person.home, trip: undefined, involved: [m.person], seized: [] });
     }
-    const payments = m.exploitation ? rng.int(1, 4) : m.relative ? 1 : 0;
+    const payments = m.exploitation ? rng.int(2, 8) : m.relative ? 1 : 0;
     for (let i = 0; i < payments; i++) {
       const account = rng.pick(g.collectors);
       const holder = g.members.find((x) => x.person.id === account.holder)?.person;

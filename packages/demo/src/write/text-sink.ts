@@ -47,13 +47,20 @@ export class TextSink {
   }
 }
 
-const needsQuotes = (s: string, delimiter: string): boolean =>
-  s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r') || s !== s.trim();
+const QUOTE_RE = new Map<string, RegExp>();
+const quoteRe = (delimiter: string): RegExp => {
+  let re = QUOTE_RE.get(delimiter);
+  if (!re) {
+    re = new RegExp(`["\\r\\n${delimiter.replace(/[|\\^$*+?.()[\]{}-]/g, '\\$&')}]|^\\s|\\s$`);
+    QUOTE_RE.set(delimiter, re);
+  }
+  return re;
+};
 
 /** A CSV field: text as is, quoted (RFC 4180) when it holds the delimiter, a quote, a line break or edge spaces. */
 export const csvField = (c: Cell, delimiter: string): string => {
   const s = c === undefined ? '' : typeof c === 'object' ? c.date : String(c);
-  return needsQuotes(s, delimiter) ? `"${s.replace(/"/g, '""')}"` : s;
+  return quoteRe(delimiter).test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** A CSV line with its line end. */

@@ -52,7 +52,11 @@ export const initial: Migration = {
         .addColumn('statements', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('fragments_pk', ['dataset_id', 'entity_id']),
     ).execute();
-    await db.schema.createIndex('fragments_dataset_seq').on('fragments').columns(['dataset_id', 'seq']).execute();
+    await db.schema
+      .createIndex('fragments_dataset_seq')
+      .on('fragments')
+      .columns(['dataset_id', 'seq'])
+      .execute();
     await db.schema
       .createIndex('fragments_dataset_schema_seq')
       .on('fragments')

@@ -28,4 +28,18 @@ export class AgenciesRepo {
       .executeTakeFirst();
     return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
   }
+
+  /** Delete agencies that own no dataset; returns the ids deleted. */
+  async purge(ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const owning = await this.db
+      .selectFrom('datasets')
+      .select('agency_id')
+      .where('agency_id', 'in', ids)
+      .execute();
+    const keep = new Set(owning.map((r) => r.agency_id));
+    const gone = ids.filter((id) => !keep.has(id));
+    if (gone.length > 0) await this.db.deleteFrom('agencies').where('id', 'in', gone).execute();
+    return gone;
+  }
 }

@@ -30,4 +30,14 @@ export class DatasetsRepo {
       .executeTakeFirst();
     return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
   }
+
+  /** Delete datasets and everything in them (fragments, import records), in one transaction. */
+  async purge(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('fragments').where('dataset_id', 'in', ids).execute();
+      await trx.deleteFrom('imports').where('dataset_id', 'in', ids).execute();
+      await trx.deleteFrom('datasets').where('id', 'in', ids).execute();
+    });
+  }
 }

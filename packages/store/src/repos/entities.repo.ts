@@ -58,11 +58,13 @@ export class EntitiesRepo {
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       base.select('entity_id').orderBy('dataset_id').orderBy('seq').limit(q.limit).offset(q.offset).execute(),
     ]);
-    return { total: Number(count.n), entityIds: rows.map((r) => r.entity_id) };
+    return { total: count.n, entityIds: rows.map((r) => r.entity_id) };
   }
 
   /** How many entities each dataset holds, by schema. */
-  async countsBySchema(datasets: readonly string[]): Promise<{ dataset: string; schema: string; count: number }[]> {
+  async countsBySchema(
+    datasets: readonly string[],
+  ): Promise<{ dataset: string; schema: string; count: number }[]> {
     if (datasets.length === 0) return [];
     const rows = await this.db
       .selectFrom('fragments')
@@ -72,7 +74,7 @@ export class EntitiesRepo {
       .orderBy('dataset_id')
       .orderBy('schema')
       .execute();
-    return rows.map((r) => ({ dataset: r.dataset_id, schema: r.schema, count: Number(r.n) }));
+    return rows.map((r) => ({ dataset: r.dataset_id, schema: r.schema, count: r.n }));
   }
 
   /** All fragments of one dataset in import order, read in pages so memory stays flat. */
@@ -89,7 +91,7 @@ export class EntitiesRepo {
         .execute();
       const last = page[page.length - 1];
       if (!last) return;
-      after = Number(last.seq);
+      after = last.seq;
       for (const row of page) yield toFragment(row);
     }
   }

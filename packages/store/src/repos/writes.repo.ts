@@ -45,7 +45,8 @@ export class WritesRepo {
       .select((eb) => eb.fn.max('seq').as('m'))
       .where('dataset_id', '=', dataset)
       .executeTakeFirst();
-    return row?.m === null || row?.m === undefined ? 0 : Number(row.m) + 1;
+    const max = row?.m as number | null | undefined;
+    return max === null || max === undefined ? 0 : max + 1;
   }
 
   /**
@@ -100,7 +101,17 @@ export class WritesRepo {
       for (const part of chunks(fragments, ROW_CHUNK)) {
         const params: unknown[] = [];
         for (const f of part) {
-          params.push(dataset, f.entityId, agency, f.originalId, f.schema, f.caption, seq++, run, packStatements(f.statements));
+          params.push(
+            dataset,
+            f.entityId,
+            agency,
+            f.originalId,
+            f.schema,
+            f.caption,
+            seq++,
+            run,
+            packStatements(f.statements),
+          );
         }
         await trx.executeQuery(CompiledQuery.raw(this.upsertSql(trx, part.length), params));
       }
@@ -172,7 +183,7 @@ export class WritesRepo {
       const r = await sql<{
         n: number;
       }>`select page_count * page_size as n from pragma_page_count(), pragma_page_size()`.execute(this.db);
-      return Number(r.rows[0]?.n ?? 0);
+      return r.rows[0]?.n ?? 0;
     }
     const r = await sql<{ n: string }>`select pg_total_relation_size('fragments') as n`.execute(this.db);
     return Number(r.rows[0]?.n ?? 0);

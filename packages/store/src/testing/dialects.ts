@@ -35,8 +35,14 @@ export const testDialects = async (): Promise<Dialect[]> => {
   if (wanted.includes('postgres')) {
     const problem = await probe(TEST_PG_URL);
     if (problem === null) out.push('postgres');
-    else if (PG_REQUIRED) throw new Error(`PostgreSQL is required for these tests but ${TEST_PG_URL} does not answer: ${problem}`);
-    else console.warn(`PostgreSQL at ${TEST_PG_URL} does not answer (${problem}): PostgreSQL store tests skipped here; CI runs them.`);
+    else if (PG_REQUIRED)
+      throw new Error(
+        `PostgreSQL is required for these tests but ${TEST_PG_URL} does not answer: ${problem}`,
+      );
+    else
+      console.warn(
+        `PostgreSQL at ${TEST_PG_URL} does not answer (${problem}): PostgreSQL store tests skipped here; CI runs them.`,
+      );
   }
   return out;
 };
@@ -52,7 +58,13 @@ export interface TestLocation {
 export const freshLocation = async (dialect: Dialect): Promise<TestLocation> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clew-test-'));
   if (dialect === 'sqlite') {
-    return { config: { dataDir }, cleanup: () => Promise.resolve(rmSync(dataDir, { recursive: true, force: true })) };
+    return {
+      config: { dataDir },
+      cleanup: () => {
+        rmSync(dataDir, { recursive: true, force: true });
+        return Promise.resolve();
+      },
+    };
   }
   const schema = `clew_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
