@@ -54,11 +54,20 @@ export interface GenerateSummary {
   manifest: WorldManifest;
 }
 
-const EXCEL_DATE: Readonly<Record<string, string>> = { 'DD.MM.YYYY': 'dd.mm.yyyy', 'MM-DD-YYYY': 'mm-dd-yyyy', 'YYYY-MM-DD': 'yyyy-mm-dd' };
+const EXCEL_DATE: Readonly<Record<string, string>> = {
+  'DD.MM.YYYY': 'dd.mm.yyyy',
+  'MM-DD-YYYY': 'mm-dd-yyyy',
+  'YYYY-MM-DD': 'yyyy-mm-dd',
+};
 
 type Out = { kind: 'text'; sink: TextSink; table?: NativeTable } | { kind: 'xlsx'; sink: XlsxWriter };
 
-const openOut = async (root: string, files: Map<string, Out>, path: string, make: (full: string) => Promise<Out>): Promise<Out> => {
+const openOut = async (
+  root: string,
+  files: Map<string, Out>,
+  path: string,
+  make: (full: string) => Promise<Out>,
+): Promise<Out> => {
   const known = files.get(path);
   if (known) return known;
   const full = join(root, path);
@@ -89,20 +98,34 @@ export const generateWorld = async (options: GenerateOptions): Promise<GenerateS
   await prepareDir(options.out);
   const root = options.out;
   const files = new Map<string, Out>();
-  const agencies = Object.fromEntries(AGENCIES.map((a) => [a.id, { entities: 0, rows: 0, bySchema: {} }])) as Record<AgencyId, AgencySummary>;
+  const agencies = Object.fromEntries(
+    AGENCIES.map((a) => [a.id, { entities: 0, rows: 0, bySchema: {} }]),
+  ) as Record<AgencyId, AgencySummary>;
   const truthRows = Object.fromEntries(TRUTH_ORDER.map((t) => [t, 0])) as Record<TruthTable, number>;
   let entities = 0;
   let nativeRows = 0;
   try {
     const ftm = new Map<AgencyId, TextSink>();
     for (const a of AGENCIES) {
-      const out = await openOut(root, files, ftmPath(a.id), async (full) => ({ kind: 'text', sink: await TextSink.create(full) }));
+      const out = await openOut(root, files, ftmPath(a.id), async (full) => ({
+        kind: 'text',
+        sink: await TextSink.create(full),
+      }));
       if (out.kind === 'text') ftm.set(a.id, out.sink);
     }
     const tables = new Map<NativeTable, Out>();
     for (const t of NATIVE_TABLES) {
       const out = await openOut(root, files, t.path, async (full) => {
-        if (t.format === 'xlsx') return { kind: 'xlsx', sink: await XlsxWriter.create(full, t.sheet ?? 'Sheet1', t.columns, EXCEL_DATE[t.dateFormat] ?? 'yyyy-mm-dd') };
+        if (t.format === 'xlsx')
+          return {
+            kind: 'xlsx',
+            sink: await XlsxWriter.create(
+              full,
+              t.sheet ?? 'Sheet1',
+              t.columns,
+              EXCEL_DATE[t.dateFormat] ?? 'yyyy-mm-dd',
+            ),
+          };
         const sink = await TextSink.create(full);
         sink.write((t.bom ? '\ufeff' : '') + csvLine(t.columns, t.delimiter, t.eol));
         return { kind: 'text', sink, table: t };
@@ -148,7 +171,13 @@ export const generateWorld = async (options: GenerateOptions): Promise<GenerateS
           break;
         case 'progress':
           for (const f of files.values()) if (f.sink.pending) await f.sink.flush();
-          options.onProgress?.({ groupsDone: r.groupsDone, groupsTotal: r.groupsTotal, people: r.people, records: entities + nativeRows, elapsedMs: performance.now() - started });
+          options.onProgress?.({
+            groupsDone: r.groupsDone,
+            groupsTotal: r.groupsTotal,
+            people: r.people,
+            records: entities + nativeRows,
+            elapsedMs: performance.now() - started,
+          });
           await nextTick();
           break;
       }

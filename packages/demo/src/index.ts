@@ -1,4 +1,10 @@
-export { generateWorld, type AgencySummary, type GenerateOptions, type GenerateProgress, type GenerateSummary } from './generate-world.js';
+export {
+  generateWorld,
+  type AgencySummary,
+  type GenerateOptions,
+  type GenerateProgress,
+  type GenerateSummary,
+} from './generate-world.js';
 export { worldRecords } from './world-stream.js';
 export type { EntityRecord, ProgressRecord, RowRecord, TruthRecord, WorldRecord } from './observe/emitter.js';
 export {
@@ -9,7 +15,13 @@ export {
   type ScaleName,
   type WorldOptions,
 } from './options.js';
-export { buildManifest, type ManifestAgency, type ManifestDataset, type ManifestFile, type WorldManifest } from './manifest.js';
+export {
+  buildManifest,
+  type ManifestAgency,
+  type ManifestDataset,
+  type ManifestFile,
+  type WorldManifest,
+} from './manifest.js';
 export { TRUTH_ORDER, TRUTH_TABLES, type TruthTable, type TruthTableSpec } from './truth/truth.js';
 export { AGENCIES, type Agency, type AgencyId, type AgencyKind } from './agencies/agencies.js';
 export { NATIVE_TABLES, type Cell, type NativeTable } from './agencies/native-tables.js';

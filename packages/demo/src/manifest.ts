@@ -61,7 +61,13 @@ export const buildManifest = (o: ResolvedWorldOptions): WorldManifest => ({
   people: o.people,
   groups: o.groups,
   noise: o.noise,
-  agencies: AGENCIES.map((a) => ({ id: a.id, name: a.name, kind: a.kind, country: a.country, defaultMarking: { ...a.defaultMarking } })),
+  agencies: AGENCIES.map((a) => ({
+    id: a.id,
+    name: a.name,
+    kind: a.kind,
+    country: a.country,
+    defaultMarking: { ...a.defaultMarking },
+  })),
   datasets: AGENCIES.map((a) => {
     const files: ManifestFile[] = [{ path: ftmPath(a.id), format: 'ftm' }];
     for (const t of NATIVE_TABLES.filter((x) => x.agency === a.id)) {
@@ -70,7 +76,13 @@ export const buildManifest = (o: ResolvedWorldOptions): WorldManifest => ({
         same.schemata?.push(t.schema);
         continue;
       }
-      const f: ManifestFile = { path: t.path, format: t.format, schemata: [t.schema], key: t.columns[0] ?? '', dateFormat: t.dateFormat };
+      const f: ManifestFile = {
+        path: t.path,
+        format: t.format,
+        schemata: [t.schema],
+        key: t.columns[0] ?? '',
+        dateFormat: t.dateFormat,
+      };
       if (t.format === 'csv') {
         f.delimiter = t.delimiter ?? ',';
         f.bom = t.bom ?? false;
@@ -81,5 +93,10 @@ export const buildManifest = (o: ResolvedWorldOptions): WorldManifest => ({
     }
     return { name: a.id, agency: a.id, files };
   }),
-  truth: TRUTH_ORDER.map((t) => ({ table: t, file: TRUTH_TABLES[t].file, columns: [...TRUTH_TABLES[t].columns], doc: TRUTH_TABLES[t].doc })),
+  truth: TRUTH_ORDER.map((t) => ({
+    table: t,
+    file: TRUTH_TABLES[t].file,
+    columns: [...TRUTH_TABLES[t].columns],
+    doc: TRUTH_TABLES[t].doc,
+  })),
 });

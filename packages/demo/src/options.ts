@@ -44,7 +44,8 @@ const isScaleName = (s: string): s is ScaleName => Object.hasOwn(SCALE_PRESETS, 
 export const resolveWorldOptions = (o: WorldOptions): ResolvedWorldOptions => {
   let seed: number;
   if (typeof o.seed === 'number') {
-    if (!Number.isSafeInteger(o.seed)) throw invalid(`seed must be an integer or a string, got ${o.seed}`, { field: 'seed' });
+    if (!Number.isSafeInteger(o.seed))
+      throw invalid(`seed must be an integer or a string, got ${o.seed}`, { field: 'seed' });
     seed = seedFrom('seed', o.seed);
   } else if (typeof o.seed === 'string' && o.seed.length > 0) {
     seed = seedFrom('seed', o.seed);
@@ -54,7 +55,9 @@ export const resolveWorldOptions = (o: WorldOptions): ResolvedWorldOptions => {
   let people: number;
   if (typeof o.scale === 'number') {
     if (!Number.isInteger(o.scale) || o.scale < MIN_PEOPLE) {
-      throw invalid(`scale must be a whole number of people, at least ${MIN_PEOPLE}, got ${o.scale}`, { field: 'scale' });
+      throw invalid(`scale must be a whole number of people, at least ${MIN_PEOPLE}, got ${o.scale}`, {
+        field: 'scale',
+      });
     }
     people = o.scale;
   } else if (typeof o.scale === 'string' && isScaleName(o.scale)) {

@@ -3,7 +3,8 @@ import { observeBorder } from './observe/border.js';
 import type { ObserveCtx } from './observe/common.js';
 import { Emitter, type WorldRecord } from './observe/emitter.js';
 import { observeFiu, observeNgo } from './observe/money-and-casework.js';
-import { observeDestinationPolice, observeOriginPolice, observeTransitPolice } from './observe/police.js';
+import { observeDestinationPolice } from './observe/destination-police.js';
+import { observeOriginPolice, observeTransitPolice } from './observe/transit-origin-police.js';
 import { groupDocuments, observeReferenceLists } from './observe/reference-lists.js';
 import { resolveWorldOptions, type WorldOptions } from './options.js';
 import { Rng, seedFrom } from './prng.js';
@@ -25,7 +26,8 @@ export function* worldRecords(options: WorldOptions): Generator<WorldRecord, voi
   const o = resolveWorldOptions(options);
   const ids = new ClusterIds();
   const em = new Emitter();
-  for (const p of PLACES.values()) em.truth('things', [`PL-${p.id}`, 'place', `${p.cityForms[0] ?? ''} (${p.country})`, '', '']);
+  for (const p of PLACES.values())
+    em.truth('things', [`PL-${p.id}`, 'place', `${p.cityForms[0] ?? ''} (${p.country})`, '', '']);
   yield* em.out;
   em.out = [];
   let carry: WMember[] = [];

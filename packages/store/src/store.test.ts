@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './db.js';
 import { openStore, type Store } from './store.js';
 import type { FragmentWrite } from './repos/writes.repo.js';
+import { packStatements } from './repos/fragment-codec.js';
 import { freshLocation, testDialects, type TestLocation } from './testing/dialects.js';
 
 const dialects = await testDialects();
@@ -34,7 +35,7 @@ const fragment = (id: string, names: string[]): FragmentWrite => ({
   originalId: id,
   schema: 'Person',
   caption: names[0] ?? 'Person',
-  statements: names.map((n, i) => draft(`${id}.x`, 'name', n, i)),
+  packed: packStatements(names.map((n, i) => draft(`${id}.x`, 'name', n, i))),
 });
 
 const seed = async (store: Store): Promise<void> => {
@@ -127,14 +128,15 @@ describe.each(dialects)('store on %s', (dialect) => {
   it('keeps each statement’s marking and derives stable statement ids', async () => {
     const s = await open();
     const f = fragment('p1', ['Ann']);
-    f.statements.push(
+    f.packed = packStatements([
+      draft('p1.x', 'name', 'Ann', 0),
       draft('p1.x', 'nationality', 'er', 1, {
         propType: 'country',
         tlp: 'RED',
         handling: 'H3',
         handlingConditions: 'ask first',
       }),
-    );
+    ]);
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [f]);
     const [read] = await s.entities.fragments(['p1.x'], ['ds']);
     const nat = read?.statements[1];

@@ -52,6 +52,12 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
     expect(await exportAll(f)).toEqual(FILE);
   });
 
+  it('keeps an entity given with no properties', async () => {
+    const bare = JSON.stringify({ id: 'v1', schema: 'Vessel', properties: {} });
+    await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'f.jsonl', open: linesOf([bare]) });
+    expect(await exportAll(f)).toEqual([bare]);
+  });
+
   it('is idempotent: importing the same file twice changes nothing', async () => {
     await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'f.jsonl', open: linesOf(FILE) });
     const before = await exportAll(f);

@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ClewError,
-  captionOf,
-  entityToDrafts,
-  invalid,
-  parseFtmLine,
-  signEntityId,
-  statementsToFtm,
-  type Actor,
-  type ErrorLocation,
-} from '@clew/core';
-import { nodeHashing, type FragmentWrite, type Store } from '@clew/store';
-import type { DatasetsService, WritableDataset } from '../datasets/datasets.service.js';
-
-/** One rejected line: where, which entity and property, and why. */
-export interface Rejection {
-  line: number;
-  entity?: string | undefined;
-  property?: string | undefined;
-  reason: string;
-}
+import { invalid, parseFtmLine, statementsToFtm, type Actor } from '@clew/core';
+import { nodeHashing, type Store } from '@clew/store';
+import type { DatasetsService } from '../datasets/datasets.service.js';
+import { rejectionOf, type ParsedBatch, type Rejection } from './ftm-parse.js';
+import { ParsePool } from './parse-pool.js';
 
 /** Counters of an import in progress. */
 export interface ImportProgress {
@@ -46,19 +30,13 @@ export interface FtmImportRequest {
   /** Reject the whole file, writing nothing, if any line is bad. */
   strict?: boolean | undefined;
   batchSize?: number | undefined;
+  /** Parse on a worker thread, overlapping with the writes (the CLI and API do; tests parse inline). */
+  parallel?: boolean | undefined;
   onProgress?: ((p: ImportProgress) => void) | undefined;
   onReject?: ((r: Rejection) => void) | undefined;
 }
 
 const KEPT_REJECTIONS = 1000;
-
-const rejectionOf = (line: number, e: unknown): Rejection => {
-  if (e instanceof ClewError) {
-    const w: ErrorLocation = e.where ?? {};
-    return { line, entity: w.entity, property: w.property ?? w.field, reason: e.message };
-  }
-  throw e;
-};
 
 const actorName = (actor: Actor): string =>
   actor.kind === 'user'
@@ -66,6 +44,8 @@ const actorName = (actor: Actor): string =>
     : actor.kind === 'operator'
       ? `operator:${actor.name}`
       : `system:${actor.reason}`;
+
+export type { Rejection };
 
 /** Import and export of FollowTheMoney JSON lines. */
 export class FtmIngestService {
@@ -98,37 +78,51 @@ export class FtmIngestService {
     const rejections: Rejection[] = [];
     const batchSize = req.batchSize ?? 2000;
     let seq = await this.store.writes.nextSeq(dataset.name);
-    let batch: FragmentWrite[] = [];
-    const flush = async (): Promise<void> => {
-      seq += await this.store.writes.writeBatch(importId, dataset.name, dataset.agency, seq, batch);
-      batch = [];
+    const pool = new ParsePool(
+      { dataset: dataset.name, agency: dataset.agency, namespaceKey: dataset.namespaceKey, defaults: dataset.defaults },
+      req.parallel ?? false,
+    );
+    // Up to two batches are being parsed while the oldest one is written, in file order.
+    const inFlight: Promise<ParsedBatch>[] = [];
+    const writeOldest = async (): Promise<void> => {
+      const next = inFlight.shift();
+      if (!next) return;
+      const batch = await next;
+      for (const r of batch.rejections) {
+        progress.rejected++;
+        if (rejections.length < KEPT_REJECTIONS) rejections.push(r);
+        req.onReject?.(r);
+      }
+      seq += await this.store.writes.writeBatch(importId, dataset.name, dataset.agency, seq, batch.fragments);
+      progress.accepted += batch.fragments.length;
+      progress.statements += batch.statements;
       req.onProgress?.({ ...progress });
     };
     try {
+      let lines: string[] = [];
+      let firstLine = 1;
       for await (const line of req.open()) {
         progress.lines++;
-        if (line.trim() === '') continue;
-        try {
-          const fragment = toWrite(line, dataset);
-          batch.push(fragment);
-          progress.accepted++;
-          progress.statements += fragment.statements.length;
-        } catch (e) {
-          const r = rejectionOf(progress.lines, e);
-          progress.rejected++;
-          if (rejections.length < KEPT_REJECTIONS) rejections.push(r);
-          req.onReject?.(r);
-        }
-        if (batch.length >= batchSize) await flush();
+        lines.push(line);
+        if (lines.length < batchSize) continue;
+        inFlight.push(pool.parse(lines, firstLine));
+        firstLine += lines.length;
+        lines = [];
+        if (inFlight.length >= 2) await writeOldest();
       }
-      await flush();
+      if (lines.length > 0) inFlight.push(pool.parse(lines, firstLine));
+      while (inFlight.length > 0) await writeOldest();
     } catch (e) {
+      // Settle every parse still running before giving up, so none rejects unobserved.
+      await Promise.allSettled(inFlight);
       await this.store.writes.finishImport(importId, {
         status: 'failed',
         ...progress,
         finishedAt: new Date().toISOString(),
       });
       throw e;
+    } finally {
+      await pool.close();
     }
     await this.store.writes.finishImport(importId, {
       status: 'done',
@@ -148,7 +142,11 @@ export class FtmIngestService {
   async *exportFtm(actor: Actor, datasetName: string): AsyncGenerator<string> {
     const dataset = await this.datasets.forWriting(actor, datasetName);
     for await (const fragment of this.store.entities.datasetFragments(dataset.name)) {
-      if (fragment.statements.length === 0) continue;
+      if (fragment.statements.length === 0) {
+        // An entity the file gave with no properties still exists, and comes back as it went in.
+        yield JSON.stringify({ id: fragment.originalId, schema: fragment.schema, properties: {} });
+        continue;
+      }
       yield JSON.stringify(
         statementsToFtm(nodeHashing, dataset.namespaceKey, dataset.defaults, fragment.statements),
       );
@@ -175,20 +173,3 @@ export class FtmIngestService {
     }
   }
 }
-
-const toWrite = (line: string, dataset: WritableDataset): FragmentWrite => {
-  const entity = parseFtmLine(line);
-  const statements = entityToDrafts(nodeHashing, entity, {
-    dataset: dataset.name,
-    agency: dataset.agency,
-    namespaceKey: dataset.namespaceKey,
-    defaults: dataset.defaults,
-  });
-  return {
-    entityId: signEntityId(nodeHashing, dataset.namespaceKey, entity.id),
-    originalId: entity.id,
-    schema: entity.schema.name,
-    caption: captionOf(entity.schema, Object.fromEntries(entity.properties)),
-    statements,
-  };
-};

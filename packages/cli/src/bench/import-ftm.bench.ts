@@ -51,6 +51,7 @@ for (const engine of engines) {
   const report = await hub.ftm.importFtm(actor, {
     dataset: 'people',
     fileName: file,
+    parallel: values.parallel !== 'false',
     open: () => createInterface({ input: createReadStream(file), crlfDelay: Infinity }),
     onProgress: (p) => {
       if (p.accepted >= nextMark) {

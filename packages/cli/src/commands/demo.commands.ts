@@ -81,6 +81,7 @@ export const loadWorld = async (hub: Hub, dir: string, actor: Actor): Promise<vo
       const report = await hub.ftm.importFtm(actor, {
         dataset: d.name,
         fileName: file,
+        parallel: true,
         open: () => createInterface({ input: createReadStream(file), crlfDelay: Infinity }),
       });
       say(

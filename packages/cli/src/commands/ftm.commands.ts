@@ -82,6 +82,7 @@ export const registerFtmCommands = (program: Command): void => {
               fileName: file,
               open,
               strict: opts.strict,
+            parallel: true,
               batchSize: Number(opts.batchSize),
               onReject,
               onProgress: (p) => {

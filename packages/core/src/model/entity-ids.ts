@@ -3,7 +3,8 @@ import type { Hashing } from '../ports.js';
 const SIGNED_RE = /^(.+)\.([0-9a-f]{40})$/;
 
 /**
- * Entity ids are namespaced as FollowTheMoney's Namespace signs them: `<id>.<sha1(key NUL id)>`,
+ * Entity ids are namespaced in the shape FollowTheMoney's Namespace gives them — `<id>.<signature>` — with
+ * a keyed SHA-1 (`sha1(key NUL id)`) as the signature (docs/decisions/0001),
  * where the key names the hub and the dataset. Two agencies' `p1` therefore never collide, and the id
  * the file used stays readable at the front. An id that is already signed (by this or any dataset,
  * on this or another hub) is kept as it is: that is how one agency states facts about another's

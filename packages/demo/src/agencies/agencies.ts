@@ -6,10 +6,13 @@ import type { Rng } from '../prng.js';
 export type AgencyKind = 'police' | 'border' | 'fiu' | 'ngo' | 'international';
 
 /** The agencies of the demo world. */
-export type AgencyId = 'it-ps' | 'de-bka' | 'uk-nca' | 'gr-hp' | 'ng-npf' | 'al-asp' | 'eu-bcg' | 'fiu' | 'ngo' | 'intl-ref';
+export type AgencyId =
+  'it-ps' | 'de-bka' | 'uk-nca' | 'gr-hp' | 'ng-npf' | 'al-asp' | 'eu-bcg' | 'fiu' | 'ngo' | 'intl-ref';
 
 /** A marking as the generator writes it on entities: every field present (conditions only with H3). */
-export type FullMarking = Required<Pick<MarkingJson, 'source' | 'collected' | 'grading' | 'handling' | 'tlp'>> &
+export type FullMarking = Required<
+  Pick<MarkingJson, 'source' | 'collected' | 'grading' | 'handling' | 'tlp'>
+> &
   Pick<MarkingJson, 'conditions'>;
 
 /** An agency: who it is, its default marking, and how its records write names and codes. */
@@ -190,7 +193,13 @@ export const caseRef = (a: Agency, n: number, date: string): string =>
   a.sourcePattern.replace('{n}', String(n)).replace('{y}', date.slice(0, 4));
 
 /** The marking of one record: the agency's default, with its grading varied and the source and date set. */
-export const recordMarking = (a: Agency, rng: Rng, source: string, collected: string, victim = false): FullMarking => {
+export const recordMarking = (
+  a: Agency,
+  rng: Rng,
+  source: string,
+  collected: string,
+  victim = false,
+): FullMarking => {
   let total = 0;
   for (const g of a.gradings) total += g[1];
   let r = rng.float() * total;
@@ -202,7 +211,13 @@ export const recordMarking = (a: Agency, rng: Rng, source: string, collected: st
       break;
     }
   }
-  const m: FullMarking = { source, collected, grading, handling: a.defaultMarking.handling, tlp: a.defaultMarking.tlp };
+  const m: FullMarking = {
+    source,
+    collected,
+    grading,
+    handling: a.defaultMarking.handling,
+    tlp: a.defaultMarking.tlp,
+  };
   if (victim) {
     m.handling = 'H2';
     m.tlp = 'RED';

@@ -1,7 +1,15 @@
 import { COUNTRIES } from '../data/countries.js';
 
 /** The date layouts agencies' exports use. */
-export type DateFormat = 'DD/MM/YYYY' | 'DD.MM.YYYY' | 'D/M/YYYY' | 'MM-DD-YYYY' | 'DD-MMM-YYYY' | 'YYYYMMDD' | 'YYYY/MM/DD' | 'YYYY-MM-DD';
+export type DateFormat =
+  | 'DD/MM/YYYY'
+  | 'DD.MM.YYYY'
+  | 'D/M/YYYY'
+  | 'MM-DD-YYYY'
+  | 'DD-MMM-YYYY'
+  | 'YYYYMMDD'
+  | 'YYYY/MM/DD'
+  | 'YYYY-MM-DD';
 
 /** What an export writes for a date known only to the year: "00/00/1994", "01/01/1994" or just "1994". */
 export type PartialDatePolicy = 'zeros' | 'jan1' | 'year';
@@ -9,7 +17,11 @@ export type PartialDatePolicy = 'zeros' | 'jan1' | 'year';
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Write an ISO date (possibly partial) in an export's layout. */
-export const formatDate = (iso: string | undefined, format: DateFormat, partial: PartialDatePolicy): string => {
+export const formatDate = (
+  iso: string | undefined,
+  format: DateFormat,
+  partial: PartialDatePolicy,
+): string => {
   if (iso === undefined || iso === '') return '';
   const y = iso.slice(0, 4);
   let m = iso.slice(5, 7);
@@ -41,7 +53,10 @@ export const formatDate = (iso: string | undefined, format: DateFormat, partial:
 };
 
 /** A country's name in an agency's language, or its ISO3 code. */
-export const countryName = (iso2: string | undefined, lang: 'en' | 'it' | 'de' | 'el' | 'sq' | 'iso3'): string => {
+export const countryName = (
+  iso2: string | undefined,
+  lang: 'en' | 'it' | 'de' | 'el' | 'sq' | 'iso3',
+): string => {
   if (iso2 === undefined) return '';
   const c = COUNTRIES.get(iso2);
   if (!c) return iso2.toUpperCase();

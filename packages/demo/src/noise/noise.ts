@@ -83,7 +83,8 @@ const tokenForm = (n: Noise, t: NameToken, original: boolean): string => {
 
 const hasOriginal = (pn: PersonName): boolean => pn.script !== 'latin' && pn.given.original !== undefined;
 
-const joinName = (parts: readonly (string | undefined)[]): string => parts.filter((p) => p !== undefined && p !== '').join(' ');
+const joinName = (parts: readonly (string | undefined)[]): string =>
+  parts.filter((p) => p !== undefined && p !== '').join(' ');
 
 /** Write a person's name as one record of an agency would. */
 export const renderName = (n: Noise, pn: PersonName, style: NameStyle, origin: string): RenderedName => {
@@ -145,21 +146,24 @@ export const formatPhone = (n: Noise, e164: string): string => {
   if (!c) return e164;
   const rest = digits.slice(c.callingCode.length);
   if (fire(n, NOISE_RATES.nationalPhone)) return `${c.trunk}${n.rng.chance(0.5) ? rest : group3(rest)}`;
-  if (fire(n, NOISE_RATES.spacedPhone)) return n.rng.chance(0.5) ? `+${c.callingCode} ${group3(rest)}` : `00${c.callingCode}${rest}`;
+  if (fire(n, NOISE_RATES.spacedPhone))
+    return n.rng.chance(0.5) ? `+${c.callingCode} ${group3(rest)}` : `00${c.callingCode}${rest}`;
   return e164;
 };
 
 /** A document number as a record writes it: as printed, with spaces, or with the issuing country's ISO3 code. */
 export const formatDocNumber = (n: Noise, num: string, iso2: string): string => {
   let out = num;
-  if (fire(n, NOISE_RATES.docSpaces)) out = out.replace(/^([A-Z]+)(?=\d)/, '$1 ').replace(/(\d{4})(?=\d)/, '$1 ');
+  if (fire(n, NOISE_RATES.docSpaces))
+    out = out.replace(/^([A-Z]+)(?=\d)/, '$1 ').replace(/(\d{4})(?=\d)/, '$1 ');
   if (fire(n, NOISE_RATES.docPrefix)) out = `${country(iso2).iso3}${n.rng.pick([' ', '-', ''])}${out}`;
   return out;
 };
 
 /** A plate as written: with or without its spaces and dashes. */
 export const formatPlate = (n: Noise, plate: string): string => {
-  if (fire(n, NOISE_RATES.plate)) return n.rng.chance(0.5) ? plate.replace(/[\s-]/g, '') : plate.replace(/-/g, ' ');
+  if (fire(n, NOISE_RATES.plate))
+    return n.rng.chance(0.5) ? plate.replace(/[\s-]/g, '') : plate.replace(/-/g, ' ');
   return plate;
 };
 
@@ -187,7 +191,13 @@ export const renderAddress = (n: Noise, a: WAddress): RenderedAddress => {
   let street = messy ? n.rng.pick(streets) : (streets[0] ?? '');
   const city = messy ? n.rng.pick(a.place.cityForms) : (a.place.cityForms[0] ?? '');
   const postcode = messy && n.rng.chance(0.4) ? '' : a.place.postcode;
-  if (!messy) return { full: joinName([`${street} ${a.number},`, postcode, city]), street: `${street} ${a.number}`, city, postcode };
+  if (!messy)
+    return {
+      full: joinName([`${street} ${a.number},`, postcode, city]),
+      street: `${street} ${a.number}`,
+      city,
+      postcode,
+    };
   for (const [re, short] of ABBREVIATIONS) if (n.rng.chance(0.5)) street = street.replace(re, short);
   const line = `${street} ${n.rng.chance(0.3) ? 'n. ' : ''}${a.number}`;
   const full = n.rng.pick([

@@ -1,13 +1,29 @@
 import { place } from '../data/routes.js';
 import { formatPhone } from '../noise/noise.js';
 import type { WDocument, WEvent, WPerson } from '../world/types.js';
-import { ag, craftName, documentRecord, mark, personRecord, placeRecord, vehicleRecord, vesselRecord, type ObserveCtx } from './common.js';
+import {
+  ag,
+  craftName,
+  documentRecord,
+  mark,
+  personRecord,
+  placeRecord,
+  vehicleRecord,
+  vesselRecord,
+  type ObserveCtx,
+} from './common.js';
 import { roleLabel } from './labels.js';
 
 const EXTERNAL_BORDER = new Set(['hu', 'pl', 'gb', 'fr', 'at', 'it', 'gr']);
 
 const docNote = (d: WDocument): string | undefined =>
-  d.status === 'forged' ? 'FORGED – substituted biodata page' : d.status === 'lost' ? 'Hit: reported lost' : d.status === 'stolen' ? 'Hit: reported stolen' : undefined;
+  d.status === 'forged'
+    ? 'FORGED – substituted biodata page'
+    : d.status === 'lost'
+      ? 'Hit: reported lost'
+      : d.status === 'stolen'
+        ? 'Hit: reported stolen'
+        : undefined;
 
 /** The border agency's screening of one person: claimed identity, documents presented. */
 const screen = (o: ObserveCtx, p: WPerson, date: string, incident: string, role: string): string => {
@@ -15,7 +31,14 @@ const screen = (o: ObserveCtx, p: WPerson, date: string, incident: string, role:
   const { rng, nz, group: g } = o;
   const origins = g.corridor.origins.map((x) => x.country);
   const claimed = p.kind === 'migrant' && nz.rng.chance(nz.level * 0.15) ? nz.rng.pick(origins) : undefined;
-  const id = personRecord(o, a, p, { date, role, docs: true, claimed, phones: p.kind === 'member' ? p.phones : p.phones.slice(0, 1), extra: { incident } });
+  const id = personRecord(o, a, p, {
+    date,
+    role,
+    docs: true,
+    claimed,
+    phones: p.kind === 'member' ? p.phones : p.phones.slice(0, 1),
+    extra: { incident },
+  });
   for (const d of p.documents) {
     const detected = d.status !== 'forged' || rng.chance(0.7);
     if (rng.chance(0.8)) documentRecord(o, a, d, id, date, detected ? docNote(d) : undefined);
@@ -36,7 +59,12 @@ const debriefed = (o: ObserveCtx, e: WEvent): void => {
     'Person',
     'p',
     r.id,
-    { name, alias: r.name.nick ? r.name.given.forms[0] : undefined, phone: formatPhone(o.nz, mig.recruitPhone), notes: 'Described by migrants in debriefing as the person who organised the journey' },
+    {
+      name,
+      alias: r.name.nick ? r.name.given.forms[0] : undefined,
+      phone: formatPhone(o.nz, mig.recruitPhone),
+      notes: 'Described by migrants in debriefing as the person who organised the journey',
+    },
     mark(o, a, e.date),
     { role: roleLabel(a.id, 'recruiter'), incident: e.id },
   );
@@ -52,10 +80,16 @@ export const observeBorder = (o: ObserveCtx): void => {
     const atSea = e.kind === 'rescue' || e.kind === 'interception';
     if (!atSea && !(e.kind === 'detection' && EXTERNAL_BORDER.has(e.place.country))) continue;
     const incident = `${a.abbr.toUpperCase()}-${e.id.slice(1)}`;
-    const craft = t.vessel ? vesselRecord(o, a, t.vessel, e.date) : t.vehicle ? vehicleRecord(o, a, t.vehicle, e.date) : undefined;
+    const craft = t.vessel
+      ? vesselRecord(o, a, t.vessel, e.date)
+      : t.vehicle
+        ? vehicleRecord(o, a, t.vehicle, e.date)
+        : undefined;
     const who: string[] = [];
-    for (const c of t.crew) if (rng.chance(0.8)) who.push(screen(o, c.person, e.date, incident, roleLabel(a.id, c.role)));
-    for (const p of t.passengers) if (rng.chance(0.85)) who.push(screen(o, p, e.date, incident, roleLabel(a.id, 'migrant')));
+    for (const c of t.crew)
+      if (rng.chance(0.8)) who.push(screen(o, c.person, e.date, incident, roleLabel(a.id, c.role)));
+    for (const p of t.passengers)
+      if (rng.chance(0.85)) who.push(screen(o, p, e.date, incident, roleLabel(a.id, 'migrant')));
     const from = place(t.leg.from);
     em.emit(
       a,
@@ -69,6 +103,7 @@ export const observeBorder = (o: ObserveCtx): void => {
         endLocation: placeRecord(o, a, e.place),
         vehicle: craft,
         involved: who.slice(0, 60),
+        description: t.leg.crossing ? `Border crossing: ${t.leg.crossing}` : undefined,
       },
       mark(o, a, e.date),
     );
@@ -82,12 +117,16 @@ export const observeBorder = (o: ObserveCtx): void => {
         name: `${kind} ${e.place.cityForms[0] ?? ''} – ${String(t.passengers.length)} persons`,
         date: e.date,
         country: e.place.country,
-        location: e.place.cityForms[0],
+        location: atSea ? e.place.cityForms[0] : (t.leg.crossing ?? e.place.cityForms[0]),
         addressEntity: placeRecord(o, a, e.place),
         involved: who.slice(0, 60),
       },
       mark(o, a, e.date),
-      { type: kind, craft: t.vessel ? craftName(t.vessel) : (t.vehicle?.model ?? ''), persons: String(t.passengers.length) },
+      {
+        type: kind,
+        craft: t.vessel ? craftName(t.vessel) : (t.vehicle?.model ?? ''),
+        persons: String(t.passengers.length),
+      },
     );
     if (rng.chance(0.3)) debriefed(o, e);
   }

@@ -2,9 +2,26 @@ import { friendlyFormatIBAN } from 'ibantools';
 import { caseRef, recordMarking, type Agency, type AgencyId } from '../agencies/agencies.js';
 import type { Extra } from '../agencies/native-tables.js';
 import type { Place } from '../data/routes.js';
-import { formatDocNumber, formatPhone, formatPlate, noisyDate, renderAddress, renderName, type Noise } from '../noise/noise.js';
+import {
+  formatDocNumber,
+  formatPhone,
+  formatPlate,
+  noisyDate,
+  renderAddress,
+  renderName,
+  type Noise,
+} from '../noise/noise.js';
 import type { Rng } from '../prng.js';
-import type { WAddress, WBankAccount, WDocument, WGroup, WPerson, WUserAccount, WVehicle, WVessel } from '../world/types.js';
+import type {
+  WAddress,
+  WBankAccount,
+  WDocument,
+  WGroup,
+  WPerson,
+  WUserAccount,
+  WVehicle,
+  WVessel,
+} from '../world/types.js';
 import { AGENCY_BY_ID, type Emitter, type PropsIn } from './emitter.js';
 
 /** What the observers share for one group: the emitter, the decision and noise streams, case numbers. */
@@ -36,8 +53,12 @@ export const caseOf = (o: ObserveCtx, a: Agency): string => {
 };
 
 /** The marking of one record of this group at an agency. */
-export const mark = (o: ObserveCtx, a: Agency, date: string, victim = false): ReturnType<typeof recordMarking> =>
-  recordMarking(a, o.rng, caseOf(o, a), date, victim);
+export const mark = (
+  o: ObserveCtx,
+  a: Agency,
+  date: string,
+  victim = false,
+): ReturnType<typeof recordMarking> => recordMarking(a, o.rng, caseOf(o, a), date, victim);
 
 /** Options for a person record. */
 export interface PersonOpts {
@@ -60,7 +81,10 @@ export const personRecord = (o: ObserveCtx, a: Agency, p: WPerson, opts: PersonO
   const known = o.em.recordOf(a.id, p.id);
   if (known && !o.nz.rng.chance(o.nz.level * 0.05)) return known;
   const n = renderName(o.nz, p.name, a.nameStyle, p.origin);
-  const aliases = [p.name.nick, n.original !== n.name && o.rng.chance(a.nameStyle.script) ? n.original : undefined];
+  const aliases = [
+    p.name.nick,
+    n.original !== n.name && o.rng.chance(a.nameStyle.script) ? n.original : undefined,
+  ];
   const docs = opts.docs ? p.documents : [];
   const passport = docs.find((d) => d.kind === 'passport');
   const card = docs.find((d) => d.kind === 'idcard');
@@ -86,7 +110,13 @@ export const personRecord = (o: ObserveCtx, a: Agency, p: WPerson, opts: PersonO
     topics: opts.topics,
     notes: opts.notes,
   };
-  const extra: Extra = { role: opts.role, case: caseOf(o, a), date: opts.date, original: n.original, ...opts.extra };
+  const extra: Extra = {
+    role: opts.role,
+    case: caseOf(o, a),
+    date: opts.date,
+    original: n.original,
+    ...opts.extra,
+  };
   return o.em.emit(a, 'Person', 'p', p.id, props, mark(o, a, opts.date, opts.victim), extra);
 };
 
@@ -95,7 +125,13 @@ export const addressRecord = (o: ObserveCtx, a: Agency, addr: WAddress): string 
   const known = o.em.recordOf(a.id, addr.id);
   if (known) return known;
   const r = renderAddress(o.nz, addr);
-  const props = { full: r.full, street: r.street, city: r.city, postalCode: r.postcode, country: addr.place.country };
+  const props = {
+    full: r.full,
+    street: r.street,
+    city: r.city,
+    postalCode: r.postcode,
+    country: addr.place.country,
+  };
   return o.em.emit(a, 'Address', 'a', addr.id, props, mark(o, a, o.group.start));
 };
 
@@ -104,8 +140,17 @@ export const placeRecord = (o: ObserveCtx, a: Agency, place: Place): string => {
   const cluster = `PL-${place.id}`;
   const known = o.em.recordOf(a.id, cluster);
   if (known) return known;
-  const city = o.nz.rng.chance(o.nz.level * 0.6) ? o.nz.rng.pick(place.cityForms) : (place.cityForms[0] ?? '');
-  return o.em.emit(a, 'Address', 'a', cluster, { full: city, city, country: place.country }, mark(o, a, o.group.start));
+  const city = o.nz.rng.chance(o.nz.level * 0.6)
+    ? o.nz.rng.pick(place.cityForms)
+    : (place.cityForms[0] ?? '');
+  return o.em.emit(
+    a,
+    'Address',
+    'a',
+    cluster,
+    { full: city, city, country: place.country },
+    mark(o, a, o.group.start),
+  );
 };
 
 /** An agency's record of a travel or identity document. */
@@ -129,7 +174,15 @@ export const documentRecord = (
     endDate: d.expires,
     description,
   };
-  return o.em.emit(a, d.kind === 'passport' ? 'Passport' : 'Identification', 'd', d.id, props, mark(o, a, date), extra);
+  return o.em.emit(
+    a,
+    d.kind === 'passport' ? 'Passport' : 'Identification',
+    'd',
+    d.id,
+    props,
+    mark(o, a, date),
+    extra,
+  );
 };
 
 /** An agency's record of a vehicle. */
@@ -137,7 +190,13 @@ export const vehicleRecord = (o: ObserveCtx, a: Agency, v: WVehicle, date: strin
   const known = o.em.recordOf(a.id, v.id);
   if (known) return known;
   const owner = v.owner ? o.em.recordOf(a.id, v.owner) : undefined;
-  const props: PropsIn = { registrationNumber: formatPlate(o.nz, v.plate), country: v.country, model: v.model, type: v.kind, owner };
+  const props: PropsIn = {
+    registrationNumber: formatPlate(o.nz, v.plate),
+    country: v.country,
+    model: v.model,
+    type: v.kind,
+    owner,
+  };
   return o.em.emit(a, 'Vehicle', 'v', v.id, props, mark(o, a, date));
 };
 
@@ -169,19 +228,51 @@ export const vesselRecord = (o: ObserveCtx, a: Agency, v: WVessel, date: string,
 };
 
 /** An agency's record of a messaging or social-media account. */
-export const userAccountRecord = (o: ObserveCtx, a: Agency, u: WUserAccount, owner: string | undefined, date: string): string => {
+export const userAccountRecord = (
+  o: ObserveCtx,
+  a: Agency,
+  u: WUserAccount,
+  owner: string | undefined,
+  date: string,
+): string => {
   const known = o.em.recordOf(a.id, u.id);
   if (known) return known;
-  const props: PropsIn = { service: u.service, username: u.username, number: u.number ? formatPhone(o.nz, u.number) : undefined, owner };
+  const props: PropsIn = {
+    service: u.service,
+    username: u.username,
+    number: u.number ? formatPhone(o.nz, u.number) : undefined,
+    owner,
+  };
   return o.em.emit(a, 'UserAccount', 'u', u.id, props, mark(o, a, date));
 };
 
 /** An agency's record of a bank account (and, for the holder, an Ownership). */
-export const bankRecord = (o: ObserveCtx, a: Agency, b: WBankAccount, holder: string | undefined, date: string): string => {
+export const bankRecord = (
+  o: ObserveCtx,
+  a: Agency,
+  b: WBankAccount,
+  holder: string | undefined,
+  date: string,
+): string => {
   const known = o.em.recordOf(a.id, b.id);
   if (known) return known;
   const iban = o.nz.rng.chance(o.nz.level * 0.5) ? (friendlyFormatIBAN(b.iban) ?? b.iban) : b.iban;
-  const id = o.em.emit(a, 'BankAccount', 'b', b.id, { iban, bankName: b.bankName, bic: b.bic, country: b.country }, mark(o, a, date));
-  if (holder) o.em.emit(a, 'Ownership', 'l', `${b.id}~${b.holder}`, { owner: holder, asset: id, role: 'account holder' }, mark(o, a, date));
+  const id = o.em.emit(
+    a,
+    'BankAccount',
+    'b',
+    b.id,
+    { iban, bankName: b.bankName, bic: b.bic, country: b.country },
+    mark(o, a, date),
+  );
+  if (holder)
+    o.em.emit(
+      a,
+      'Ownership',
+      'l',
+      `${b.id}~${b.holder}`,
+      { owner: holder, asset: id, role: 'account holder' },
+      mark(o, a, date),
+    );
   return id;
 };

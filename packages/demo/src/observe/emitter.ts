@@ -84,7 +84,15 @@ export class Emitter {
   }
 
   /** Emit one entity (and its native rows and truth row); returns its id. An empty cluster means "its own". */
-  emit(a: Agency, schema: string, code: string, cluster: string, props: PropsIn, marking: FullMarking, extra: Extra = {}): string {
+  emit(
+    a: Agency,
+    schema: string,
+    code: string,
+    cluster: string,
+    props: PropsIn,
+    marking: FullMarking,
+    extra: Extra = {},
+  ): string {
     const id = this.nextId(a, code);
     // A thing only one record can be about (a call, a message) is its own cluster.
     if (cluster === '') cluster = id;
@@ -97,13 +105,19 @@ export class Emitter {
         continue;
       }
       const clean: string[] = [];
-      for (const value of raw) if (value !== undefined && value !== '' && !clean.includes(value)) clean.push(value);
+      for (const value of raw)
+        if (value !== undefined && value !== '' && !clean.includes(value)) clean.push(value);
       if (clean.length > 0) properties[k] = clean;
     }
-    this.out.push({ type: 'entity', agency: a.id, cluster, entity: { id, schema, properties, clew: { marking } } });
+    this.out.push({
+      type: 'entity',
+      agency: a.id,
+      cluster,
+      entity: { id, schema, properties, clew: { marking } },
+    });
     const tables = tablesBy.get(a.id)?.get(schema);
     if (tables) {
-      const x = { ...extra, id };
+      const x = { case: marking.source, ...extra, id };
       for (const table of tables) {
         const cells = table.row(properties, x);
         if (cells) this.out.push({ type: 'row', table, cells });

@@ -72,9 +72,15 @@ export const memberRole = (a: AgencyId, r: Role): string => {
 const MESSAGES: Readonly<Record<string, readonly string[]>> = {
   ar: ['رحلة آمنة إلى أوروبا، السعر ٣٥٠٠ دولار، الدفع عند الوصول', 'القارب يغادر الأسبوع القادم، جهز نفسك'],
   vi: ['Việc làm ở Anh, lương cao, bao ăn ở. Liên hệ anh.', 'Tuần sau đi, chuẩn bị tiền và hộ chiếu.'],
-  sq: ['Punë në Londër, 2000 paund në muaj. Më shkruaj.', 'Nisemi të hënën nga Brukseli, mos i thuaj askujt.'],
+  sq: [
+    'Punë në Londër, 2000 paund në muaj. Më shkruaj.',
+    'Nisemi të hënën nga Brukseli, mos i thuaj askujt.',
+  ],
   ru: ['Работа в Европе, жильё есть. Позвони мне.'],
-  en: ['Hello my dear, there is good work in Italy, madam will sponsor you. Call me.', 'Trip is ready. Send the money to the number I gave you.'],
+  en: [
+    'Hello my dear, there is good work in Italy, madam will sponsor you. Call me.',
+    'Trip is ready. Send the money to the number I gave you.',
+  ],
 };
 
 /** A recruitment message in the recruiter's language. */

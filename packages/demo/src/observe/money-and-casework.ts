@@ -10,12 +10,26 @@ export const observeFiu = (o: ObserveCtx): void => {
   const { rng, em, nz, group: g } = o;
   const flagged = new Set(g.collectors.filter(() => rng.chance(0.8)).map((c) => c.id));
   for (const pay of g.payments) {
-    const visible = pay.beneficiaryAccount ? flagged.has(pay.beneficiaryAccount.id) : pay.channel === 'MTO' && rng.chance(0.5);
+    const visible = pay.beneficiaryAccount
+      ? flagged.has(pay.beneficiaryAccount.id)
+      : pay.channel === 'MTO' && rng.chance(0.5);
     if (!visible || !rng.chance(0.9)) continue;
-    const payer = personRecord(o, a, pay.payer, { date: pay.date, role: 'ORDERING PARTY', docs: rng.chance(0.5), phones: [] });
+    const payer = personRecord(o, a, pay.payer, {
+      date: pay.date,
+      role: 'ORDERING PARTY',
+      docs: rng.chance(0.5),
+      phones: [],
+    });
     const payerAccount = pay.payerAccount ? bankRecord(o, a, pay.payerAccount, payer, pay.date) : undefined;
-    const beneficiary = personRecord(o, a, pay.beneficiary, { date: pay.date, role: 'BENEFICIARY', docs: true, phones: [] });
-    const beneficiaryAccount = pay.beneficiaryAccount ? bankRecord(o, a, pay.beneficiaryAccount, beneficiary, pay.date) : undefined;
+    const beneficiary = personRecord(o, a, pay.beneficiary, {
+      date: pay.date,
+      role: 'BENEFICIARY',
+      docs: true,
+      phones: [],
+    });
+    const beneficiaryAccount = pay.beneficiaryAccount
+      ? bankRecord(o, a, pay.beneficiaryAccount, beneficiary, pay.date)
+      : undefined;
     const mtcn = pay.channel === 'MTO' ? rng.digits(10) : `NOTPROVIDED${rng.digits(8)}`;
     em.emit(
       a,
@@ -39,7 +53,12 @@ export const observeFiu = (o: ObserveCtx): void => {
         channel: pay.channel,
         payerName: renderName(nz, pay.payer.name, a.nameStyle, pay.payer.origin).name.toUpperCase(),
         payerIban: pay.payerAccount?.iban,
-        beneficiaryName: renderName(nz, pay.beneficiary.name, a.nameStyle, pay.beneficiary.origin).name.toUpperCase(),
+        beneficiaryName: renderName(
+          nz,
+          pay.beneficiary.name,
+          a.nameStyle,
+          pay.beneficiary.origin,
+        ).name.toUpperCase(),
         beneficiaryIban: pay.beneficiaryAccount?.iban,
       },
     );
@@ -64,7 +83,12 @@ const contact = (o: ObserveCtx, member: WMember, phone: string, date: string): s
   if (known) return known;
   const p = member.person;
   const name = p.name.nick ?? p.name.given.forms[0] ?? 'unknown';
-  const props = { name, alias: p.name.nick ? p.name.given.forms[0] : undefined, phone: formatPhone(o.nz, phone), gender: p.gender };
+  const props = {
+    name,
+    alias: p.name.nick ? p.name.given.forms[0] : undefined,
+    phone: formatPhone(o.nz, phone),
+    gender: p.gender,
+  };
   return o.em.emit(a, 'Person', 'p', p.id, props, mark(o, a, date), { role: roleLabel(a.id, member.role) });
 };
 
@@ -88,14 +112,33 @@ export const observeNgo = (o: ObserveCtx): void => {
       address: w,
       docs: !m.docsHeldBy,
       notes: indicators.join('; '),
-      extra: { client: 'yes', exploitation: m.exploitation, indicators: indicators.join('; '), contact: contactText },
+      extra: {
+        client: 'yes',
+        exploitation: m.exploitation,
+        indicators: indicators.join('; '),
+        contact: contactText,
+      },
     });
     if (boss && bossPhone) {
       const c = contact(o, boss, bossPhone, intake);
-      em.emit(a, 'UnknownLink', 'l', `${m.person.id}~${boss.person.id}`, { subject: client, object: c, role: 'controller' }, mark(o, a, intake, true));
+      em.emit(
+        a,
+        'UnknownLink',
+        'l',
+        `${m.person.id}~${boss.person.id}`,
+        { subject: client, object: c, role: 'controller' },
+        mark(o, a, intake, true),
+      );
     }
     const r = contact(o, m.recruiter, m.recruitPhone, intake);
-    em.emit(a, 'UnknownLink', 'l', `${m.person.id}~${m.recruiter.person.id}`, { subject: client, object: r, role: 'recruiter' }, mark(o, a, intake, true));
+    em.emit(
+      a,
+      'UnknownLink',
+      'l',
+      `${m.person.id}~${m.recruiter.person.id}`,
+      { subject: client, object: r, role: 'recruiter' },
+      mark(o, a, intake, true),
+    );
     if (m.recruitAccount) userAccountRecord(o, a, m.recruitAccount, r, intake);
   }
 };

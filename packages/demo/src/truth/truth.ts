@@ -6,7 +6,8 @@
  */
 
 /** The truth tables. */
-export type TruthTable = 'records' | 'people' | 'memberships' | 'groups' | 'victims' | 'documents' | 'things' | 'indicators';
+export type TruthTable =
+  'records' | 'people' | 'memberships' | 'groups' | 'victims' | 'documents' | 'things' | 'indicators';
 
 /** A truth table's file and columns. */
 export interface TruthTableSpec {
@@ -25,7 +26,17 @@ export const TRUTH_TABLES: Readonly<Record<TruthTable, TruthTableSpec>> = {
   },
   people: {
     file: 'truth/people.csv',
-    columns: ['person', 'kind', 'name', 'name_original_script', 'gender', 'birth_date', 'nationality', 'group', 'corridor'],
+    columns: [
+      'person',
+      'kind',
+      'name',
+      'name_original_script',
+      'gender',
+      'birth_date',
+      'nationality',
+      'group',
+      'corridor',
+    ],
     doc: 'every real person: member, migrant (victim or not) or relative, with their true name and birth date',
   },
   memberships: {
@@ -40,7 +51,18 @@ export const TRUTH_TABLES: Readonly<Record<TruthTable, TruthTableSpec>> = {
   },
   victims: {
     file: 'truth/victims.csv',
-    columns: ['person', 'group', 'exploitation', 'recruiter', 'recruit_phone', 'controller', 'workplace', 'documents_held_by', 'debt', 'recruited'],
+    columns: [
+      'person',
+      'group',
+      'exploitation',
+      'recruiter',
+      'recruit_phone',
+      'controller',
+      'workplace',
+      'documents_held_by',
+      'debt',
+      'recruited',
+    ],
     doc: 'every migrant: exploitation (labour, sexual, criminality or none), who recruited and controls them',
   },
   documents: {
@@ -61,4 +83,13 @@ export const TRUTH_TABLES: Readonly<Record<TruthTable, TruthTableSpec>> = {
 };
 
 /** The truth tables in the order they are written and listed. */
-export const TRUTH_ORDER: readonly TruthTable[] = ['records', 'people', 'memberships', 'groups', 'victims', 'documents', 'things', 'indicators'];
+export const TRUTH_ORDER: readonly TruthTable[] = [
+  'records',
+  'people',
+  'memberships',
+  'groups',
+  'victims',
+  'documents',
+  'things',
+  'indicators',
+];

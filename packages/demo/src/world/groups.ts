@@ -1,4 +1,13 @@
-import { IBAN_COUNTRIES, PLATE_COUNTRIES, VEHICLE_MODELS, VESSEL_NAMES, makeImo, makeMmsi, makeMobile, makePlate } from '../data/identifiers.js';
+import {
+  IBAN_COUNTRIES,
+  PLATE_COUNTRIES,
+  VEHICLE_MODELS,
+  VESSEL_NAMES,
+  makeImo,
+  makeMmsi,
+  makeMobile,
+  makePlate,
+} from '../data/identifiers.js';
 import { CORRIDORS, place, type Corridor } from '../data/routes.js';
 import { addDays, dateBetween, minDate } from './dates.js';
 import { makeAddress, makeBankAccount, makePerson, makeUserAccount, type WorldCtx } from './people.js';
@@ -24,11 +33,23 @@ const nickFor = (ctx: WorldCtx, p: WPerson): string => {
 const rolesFor = (corridor: Corridor, m: number, hasSea: boolean): Role[] => {
   const exploiting = corridor.exploitedShare > 0.3;
   const hawala = corridor.id === 'horn-central-med' || corridor.id === 'eastern-med-balkans';
-  const head: Role[] = ['organiser', 'recruiter', exploiting ? 'controller' : 'enforcer', 'money-handler', 'driver'];
+  const head: Role[] = [
+    'organiser',
+    'recruiter',
+    exploiting ? 'controller' : 'enforcer',
+    'money-handler',
+    'driver',
+  ];
   if (hasSea) head.push('boat-pilot');
   head.push('forger', 'transporter', hawala ? 'hawala-broker' : 'money-handler');
   if (m >= 25) head.push('organiser');
-  const cycle: Role[] = ['recruiter', 'driver', exploiting ? 'controller' : 'transporter', 'transporter', 'enforcer'];
+  const cycle: Role[] = [
+    'recruiter',
+    'driver',
+    exploiting ? 'controller' : 'transporter',
+    'transporter',
+    'enforcer',
+  ];
   const roles = head.slice(0, m);
   for (let i = 0; roles.length < m; i++) roles.push(cycle[i % cycle.length] ?? 'driver');
   return roles;
@@ -60,9 +81,19 @@ const basePlace = (ctx: WorldCtx, corridor: Corridor, role: Role): string => {
 };
 
 const FRONTS: Readonly<Record<string, readonly string[]>> = {
-  it: ['Trasporti Meridionali S.r.l.', 'Edil Casilina S.r.l.', 'Cooperativa Agricola San Marco', 'Pulizie Stella S.r.l.s.'],
+  it: [
+    'Trasporti Meridionali S.r.l.',
+    'Edil Casilina S.r.l.',
+    'Cooperativa Agricola San Marco',
+    'Pulizie Stella S.r.l.s.',
+  ],
   de: ['Bau & Logistik Schmidt GmbH', 'Kurierdienst Express UG', 'Gastro Service Berlin GmbH'],
-  gb: ['Lucky Nails Ltd', 'Golden Hand Car Wash Ltd', 'Premier Building Services Ltd', 'Star Nails & Beauty Ltd'],
+  gb: [
+    'Lucky Nails Ltd',
+    'Golden Hand Car Wash Ltd',
+    'Premier Building Services Ltd',
+    'Star Nails & Beauty Ltd',
+  ],
 };
 
 /**
@@ -99,7 +130,11 @@ export const buildGroup = (
               corridor.memberOrigins.map((o) => o.weight),
             );
     const femaleShare =
-      (role === 'controller' || role === 'recruiter') && corridor.id === 'nigeria-central-med' ? 0.7 : role === 'controller' ? 0.3 : 0.1;
+      (role === 'controller' || role === 'recruiter') && corridor.id === 'nigeria-central-med'
+        ? 0.7
+        : role === 'controller'
+          ? 0.3
+          : 0.1;
     const person = makePerson(ctx, {
       origin,
       kind: 'member',
@@ -110,17 +145,31 @@ export const buildGroup = (
     });
     if (rng.chance(0.5)) person.name.nick = nickFor(ctx, person);
     if (rng.chance(0.3)) person.phones.push(makeMobile(rng, origin));
-    if (role === 'recruiter') person.accounts.push(makeUserAccount(ctx, person, rng.pick(['Facebook', 'TikTok', 'Instagram'])));
-    if (rng.chance(0.5)) person.accounts.push(makeUserAccount(ctx, person, rng.pick(['WhatsApp', 'Telegram', 'Viber']), person.phones[0]));
-    if (IBAN_COUNTRIES.includes(base.country) && rng.chance(0.4)) person.bankAccounts.push(makeBankAccount(ctx, base.country, person.id));
-    members.push({ person, group: id, role, since: dateBetween(rng, addDays(start, -700), start), bridge: false, carriedIn: false });
+    if (role === 'recruiter')
+      person.accounts.push(makeUserAccount(ctx, person, rng.pick(['Facebook', 'TikTok', 'Instagram'])));
+    if (rng.chance(0.5))
+      person.accounts.push(
+        makeUserAccount(ctx, person, rng.pick(['WhatsApp', 'Telegram', 'Viber']), person.phones[0]),
+      );
+    if (IBAN_COUNTRIES.includes(base.country) && rng.chance(0.4))
+      person.bankAccounts.push(makeBankAccount(ctx, base.country, person.id));
+    members.push({
+      person,
+      group: id,
+      role,
+      since: dateBetween(rng, addDays(start, -700), start),
+      bridge: false,
+      carriedIn: false,
+    });
   }
   for (const c of carryIn) members.push({ ...c, group: id, since: start, bridge: true, carriedIn: true });
 
   const organiser = members[0];
   if (!organiser) throw new Error('a group needs members');
   const links: WLink[] = [];
-  const kin = members.filter((m) => m !== organiser && m.person.origin === organiser.person.origin && !m.bridge);
+  const kin = members.filter(
+    (m) => m !== organiser && m.person.origin === organiser.person.origin && !m.bridge,
+  );
   for (const k of rng.sample(kin, rng.int(1, 2))) {
     k.person.name.family = organiser.person.name.family;
     if (organiser.person.name.system === 'patronymic') k.person.name.middle = organiser.person.name.middle;
@@ -137,7 +186,14 @@ export const buildGroup = (
     }
     if (rng.chance(0.3)) {
       const other = rng.pick(members);
-      if (other !== m) links.push({ id: ids.next('L'), schema: 'UnknownLink', a: m.person, b: other.person, relationship: 'phone contact' });
+      if (other !== m)
+        links.push({
+          id: ids.next('L'),
+          schema: 'UnknownLink',
+          a: m.person,
+          b: other.person,
+          relationship: 'phone contact',
+        });
     }
   }
 
@@ -160,23 +216,41 @@ export const buildGroup = (
     if (m.role === 'organiser' && sharedPhones[2]) m.person.phones.push(sharedPhones[2]);
   }
 
-  const roadCountries = [...new Set(corridor.legs.filter((l) => l.mode === 'road').map((l) => place(l.from).country))].filter(
-    (c) => PLATE_COUNTRIES.includes(c),
-  );
+  const roadCountries = [
+    ...new Set(corridor.legs.filter((l) => l.mode === 'road').map((l) => place(l.from).country)),
+  ].filter((c) => PLATE_COUNTRIES.includes(c));
   const drivers = members.filter((m) => m.role === 'driver' || m.role === 'transporter');
   const vehicles: WVehicle[] = [];
   for (let i = 0; i < Math.min(8, 2 + Math.round(memberCount / 8)); i++) {
     const c = rng.pick(roadCountries.length > 0 ? roadCountries : ['it']);
-    const kind = c === 'ly' || c === 'sd' || c === 'ne' ? 'pickup' : c === 'pl' || c === 'fr' ? 'lorry' : rng.pick(['van', 'van', 'car'] as const);
+    const kind =
+      c === 'ly' || c === 'sd' || c === 'ne'
+        ? 'pickup'
+        : c === 'pl' || c === 'fr'
+          ? 'lorry'
+          : rng.pick(['van', 'van', 'car'] as const);
     const owner = rng.chance(0.3) ? front.id : drivers.length > 0 ? rng.pick(drivers).person.id : undefined;
-    vehicles.push({ id: ids.next('V'), kind, plate: makePlate(rng, c), country: c, model: rng.pick(VEHICLE_MODELS[kind]), owner });
+    vehicles.push({
+      id: ids.next('V'),
+      kind,
+      plate: makePlate(rng, c),
+      country: c,
+      model: rng.pick(VEHICLE_MODELS[kind]),
+      owner,
+    });
   }
 
   const vessels: WVessel[] = [];
   const large = corridor.seaCraft.filter((k) => k === 'fishing' || k === 'cargo' || k === 'yacht');
   if (large.length > 0 && rng.chance(0.75)) {
     const kind = rng.pick(large);
-    const flag = rng.pick(kind === 'fishing' ? ['ly', 'tg', 'sl', 'tr'] : kind === 'cargo' ? ['sl', 'tg', 'mt'] : ['tr', 'gr', 'it', 'mt']);
+    const flag = rng.pick(
+      kind === 'fishing'
+        ? ['ly', 'tg', 'sl', 'tr']
+        : kind === 'cargo'
+          ? ['sl', 'tg', 'mt']
+          : ['tr', 'gr', 'it', 'mt'],
+    );
     vessels.push({
       id: ids.next('S'),
       kind,
@@ -188,7 +262,9 @@ export const buildGroup = (
     });
   }
 
-  const handlers = members.filter((m) => m.role === 'money-handler' || m.role === 'hawala-broker' || m.role === 'organiser');
+  const handlers = members.filter(
+    (m) => m.role === 'money-handler' || m.role === 'hawala-broker' || m.role === 'organiser',
+  );
   const collectorCountries = corridor.collectorCountries.filter((c) => IBAN_COUNTRIES.includes(c));
   const collectors = [0, 1, 2].slice(0, rng.int(2, 3)).map(() => {
     const holder = rng.pick(handlers).person;
@@ -198,7 +274,9 @@ export const buildGroup = (
   });
 
   const brokerRoles: readonly Role[] = ['forger', 'hawala-broker', 'money-handler', 'transporter'];
-  const carryOut = members.filter((m) => carryOn && !m.bridge && brokerRoles.includes(m.role) && rng.chance(0.2)).slice(0, 2);
+  const carryOut = members
+    .filter((m) => carryOn && !m.bridge && brokerRoles.includes(m.role) && rng.chance(0.2))
+    .slice(0, 2);
   for (const m of carryOut) m.bridge = true;
 
   const group: WGroup = {

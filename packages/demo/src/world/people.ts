@@ -1,9 +1,24 @@
-import { IBAN_COUNTRIES, ID_CARD_COUNTRIES, makeIban, makeIdCardNumber, makeMobile, makePassportNumber } from '../data/identifiers.js';
+import {
+  IBAN_COUNTRIES,
+  ID_CARD_COUNTRIES,
+  makeIban,
+  makeIdCardNumber,
+  makeMobile,
+  makePassportNumber,
+} from '../data/identifiers.js';
 import { namePool, type NameToken } from '../data/names.js';
 import { PLACES, type Place } from '../data/routes.js';
 import type { Rng } from '../prng.js';
 import { addDays, dateBetween } from './dates.js';
-import type { PersonKind, PersonName, WAddress, WBankAccount, WDocument, WPerson, WUserAccount } from './types.js';
+import type {
+  PersonKind,
+  PersonName,
+  WAddress,
+  WBankAccount,
+  WDocument,
+  WPerson,
+  WUserAccount,
+} from './types.js';
 
 /** Sequential truth-cluster ids per kind ("P0000001", "D0000001"…), deterministic in generation order. */
 export class ClusterIds {
@@ -24,7 +39,15 @@ export interface WorldCtx {
 }
 
 // Share of people of each origin who carry a genuine passport of their own.
-const PASSPORT_SHARE: Readonly<Record<string, number>> = { er: 0.3, et: 0.5, so: 0.2, sd: 0.5, sy: 0.6, iq: 0.7, ng: 0.7 };
+const PASSPORT_SHARE: Readonly<Record<string, number>> = {
+  er: 0.3,
+  et: 0.5,
+  so: 0.2,
+  sd: 0.5,
+  sy: 0.6,
+  iq: 0.7,
+  ng: 0.7,
+};
 
 const placesByCountry = new Map<string, Place[]>();
 for (const p of PLACES.values()) {
@@ -83,7 +106,8 @@ export const makeDocument = (
   around: string,
 ): WDocument => {
   const issued = addDays(around, -ctx.rng.int(30, 3000));
-  const number = (kind === 'idcard' ? makeIdCardNumber(ctx.rng, iso2) : undefined) ?? makePassportNumber(ctx.rng, iso2);
+  const number =
+    (kind === 'idcard' ? makeIdCardNumber(ctx.rng, iso2) : undefined) ?? makePassportNumber(ctx.rng, iso2);
   return {
     id: ctx.ids.next('D'),
     kind,
@@ -99,16 +123,28 @@ export const makeDocument = (
 };
 
 /** A bank account with an IBAN in a country that has them (else in fallback). */
-export const makeBankAccount = (ctx: WorldCtx, iso2: string, holder: string, fallback = 'it'): WBankAccount => {
+export const makeBankAccount = (
+  ctx: WorldCtx,
+  iso2: string,
+  holder: string,
+  fallback = 'it',
+): WBankAccount => {
   const where = IBAN_COUNTRIES.includes(iso2) ? iso2 : fallback;
   const { iban, bank } = makeIban(ctx.rng, where);
   return { id: ctx.ids.next('B'), iban, bankName: bank.name, bic: bank.bic, country: where, holder };
 };
 
 /** An account on a messaging or social-media service. */
-export const makeUserAccount = (ctx: WorldCtx, person: WPerson, service: string, number?: string): WUserAccount => {
+export const makeUserAccount = (
+  ctx: WorldCtx,
+  person: WPerson,
+  service: string,
+  number?: string,
+): WUserAccount => {
   const { rng } = ctx;
-  const base = person.name.nick ?? `${person.name.given.forms[0] ?? ''}${rng.pick(['.', '_', ''])}${person.name.family.forms[0] ?? ''}`;
+  const base =
+    person.name.nick ??
+    `${person.name.given.forms[0] ?? ''}${rng.pick(['.', '_', ''])}${person.name.family.forms[0] ?? ''}`;
   const username = `${asciiSlug(base) || 'user'}${rng.chance(0.6) ? String(rng.int(1, 999)) : ''}`;
   return { id: ctx.ids.next('U'), service, username, number, owner: person.id };
 };
@@ -116,7 +152,14 @@ export const makeUserAccount = (ctx: WorldCtx, person: WPerson, service: string,
 /** A new person of an origin, with a name, birth date, phone and (by origin) documents. */
 export const makePerson = (
   ctx: WorldCtx,
-  o: { origin: string; kind: PersonKind; gender: 'male' | 'female'; minAge: number; maxAge: number; livesIn?: string },
+  o: {
+    origin: string;
+    kind: PersonKind;
+    gender: 'male' | 'female';
+    minAge: number;
+    maxAge: number;
+    livesIn?: string;
+  },
 ): WPerson => {
   const { rng } = ctx;
   const id = ctx.ids.next('P');

@@ -54,15 +54,22 @@ export class XlsxWriter {
     private readonly zip: ZipWriter,
     private readonly sheetName: string,
     private readonly header: readonly string[],
+    private readonly rowsPerSheet: number,
   ) {
     this.cols = header.map((_, i) => columnName(i));
   }
 
   /** Create the file; `dateCode` is the Excel number format of date cells (e.g. "dd.mm.yyyy"). */
-  static async create(path: string, sheetName: string, header: readonly string[], dateCode: string): Promise<XlsxWriter> {
+  static async create(
+    path: string,
+    sheetName: string,
+    header: readonly string[],
+    dateCode: string,
+    rowsPerSheet = XLSX_ROWS_PER_SHEET,
+  ): Promise<XlsxWriter> {
     const zip = await ZipWriter.create(path);
     await zip.add('xl/styles.xml', styles(dateCode));
-    const w = new XlsxWriter(zip, sheetName, header);
+    const w = new XlsxWriter(zip, sheetName, header, rowsPerSheet);
     await w.startSheet();
     return w;
   }
@@ -100,7 +107,7 @@ export class XlsxWriter {
 
   /** Add a data row (rolls over to a new sheet when the current one is full). */
   async addRow(cells: readonly Cell[]): Promise<void> {
-    if (this.rows >= XLSX_ROWS_PER_SHEET) {
+    if (this.rows >= this.rowsPerSheet) {
       await this.endSheet();
       await this.startSheet();
     }
@@ -128,7 +135,8 @@ export class XlsxWriter {
   async close(): Promise<void> {
     await this.endSheet();
     const n = Array.from({ length: this.sheets }, (_, i) => i + 1);
-    const name = (i: number): string => escapeXml(i === 1 ? this.sheetName : `${this.sheetName} (${String(i)})`);
+    const name = (i: number): string =>
+      escapeXml(i === 1 ? this.sheetName : `${this.sheetName} (${String(i)})`);
     await this.zip.add(
       'xl/workbook.xml',
       `${XML_HEAD}<workbook xmlns="${NS}" xmlns:r="${REL_NS}"><sheets>${n.map((i) => `<sheet name="${name(i)}" sheetId="${String(i)}" r:id="rId${String(i)}"/>`).join('')}</sheets></workbook>`,
@@ -138,7 +146,10 @@ export class XlsxWriter {
       `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">${n.map((i) => `<Relationship Id="rId${String(i)}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${String(i)}.xml"/>`).join('')}` +
         `<Relationship Id="rId${String(this.sheets + 1)}" Type="${REL_NS}/styles" Target="styles.xml"/></Relationships>`,
     );
-    await this.zip.add('_rels/.rels', `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+    await this.zip.add(
+      '_rels/.rels',
+      `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    );
     await this.zip.add(
       '[Content_Types].xml',
       `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +

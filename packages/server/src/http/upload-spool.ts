@@ -10,9 +10,9 @@ import { pipeline } from 'node:stream/promises';
 /** A request body spooled to a temporary file when first read, so it can be read more than once. */
 export interface SpooledUpload {
   /** The body's lines; the first call copies the body to disk, later calls read the copy. */
-  lines(): AsyncIterable<string>;
+  lines: () => AsyncIterable<string>;
   /** Delete the temporary file; safe to call whether or not the body was read. */
-  dispose(): Promise<void>;
+  dispose: () => Promise<void>;
 }
 
 const SUFFIX = '.upload';
@@ -64,6 +64,21 @@ export const spoolUpload = (body: Readable, dir: string, maxBytes: number): Spoo
       await rm(file, { force: true });
     },
   };
+};
+
+/** Run `use` with the lines of a spooled upload, deleting the file afterwards whatever happens. */
+export const withSpooledUpload = async <T>(
+  body: Readable,
+  dir: string,
+  maxBytes: number,
+  use: (lines: () => AsyncIterable<string>) => Promise<T>,
+): Promise<T> => {
+  const upload = spoolUpload(body, dir, maxBytes);
+  try {
+    return await use(upload.lines);
+  } finally {
+    await upload.dispose();
+  }
 };
 
 /**

@@ -1,15 +1,16 @@
-import type { StatementDraft } from '@clew/core';
+import type { Statement } from '@clew/core';
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, FragmentsTable, ImportsTable } from '../schema.js';
 import { packStatements, unpackStatements } from './fragment-codec.js';
 
-/** One entity's worth of a batch: what the dataset states about it. */
+/** One entity's worth of a batch: what the dataset states about it, packed by packStatements. */
 export interface FragmentWrite {
   entityId: string;
   originalId: string;
   schema: string;
   caption: string;
-  statements: StatementDraft[];
+  /** The statements, packed (see fragment-codec.ts); packing can happen off the writing thread. */
+  packed: string;
 }
 
 // SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 9 columns × 1,000 rows fits both.
@@ -21,17 +22,17 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
   return out;
 };
 
-/** Append b's statements to a's, skipping values a already has. */
-const mergeInto = (a: FragmentWrite, b: FragmentWrite): void => {
-  const key = (s: StatementDraft): string => `${s.prop}\u0000${s.value}`;
-  const seen = new Set(a.statements.map(key));
-  for (const s of b.statements) {
+/** b's statements after a's, skipping values a already has, renumbered. */
+const mergeStatements = (a: readonly Statement[], b: readonly Statement[]): Statement[] => {
+  const key = (s: Statement): string => `${s.prop}\u0000${s.value}`;
+  const seen = new Set(a.map(key));
+  const out = [...a];
+  for (const s of b) {
     if (seen.has(key(s))) continue;
     seen.add(key(s));
-    a.statements.push({ ...s, seq: a.statements.length });
+    out.push({ ...s, seq: out.length });
   }
-  a.schema = b.schema;
-  if (b.caption) a.caption = b.caption;
+  return out;
 };
 
 /** Writes: batches of fragments from an import, and the bookkeeping of import runs. */
@@ -61,20 +62,26 @@ export class WritesRepo {
     firstSeq: number,
     batch: readonly FragmentWrite[],
   ): Promise<number> {
+    const unpack = (f: FragmentWrite): Statement[] =>
+      unpackStatements({ dataset_id: dataset, entity_id: f.entityId, agency_id: agency, schema: f.schema, statements: f.packed });
+    // Fragments of one entity within a run add up: within this batch, and with earlier batches.
+    const add = (earlier: FragmentWrite, later: FragmentWrite): FragmentWrite => ({
+      ...later,
+      caption: later.caption || earlier.caption,
+      packed: packStatements(mergeStatements(unpack(earlier), unpack(later))),
+    });
     const merged = new Map<string, FragmentWrite>();
     for (const f of batch) {
       const prev = merged.get(f.entityId);
-      if (prev) mergeInto(prev, f);
-      else merged.set(f.entityId, { ...f, statements: [...f.statements] });
+      merged.set(f.entityId, prev ? add(prev, f) : f);
     }
     if (merged.size === 0) return 0;
     await this.db.transaction().execute(async (trx) => {
       const fragments = [...merged.values()];
       for (const part of chunks(fragments, ROW_CHUNK)) {
-        // Earlier batches of this same run may hold other fragments of these entities: add them up.
         const sameRun = await trx
           .selectFrom('fragments')
-          .selectAll()
+          .select(['entity_id', 'original_id', 'schema', 'caption', 'statements'])
           .where('dataset_id', '=', dataset)
           .where(
             'entity_id',
@@ -91,14 +98,14 @@ export class WritesRepo {
             originalId: row.original_id,
             schema: row.schema,
             caption: row.caption,
-            statements: unpackStatements(row),
+            packed: row.statements,
           };
-          mergeInto(earlier, next);
-          Object.assign(next, earlier);
+          merged.set(row.entity_id, add(earlier, next));
         }
       }
+      const final = [...merged.values()];
       let seq = firstSeq;
-      for (const part of chunks(fragments, ROW_CHUNK)) {
+      for (const part of chunks(final, ROW_CHUNK)) {
         const params: unknown[] = [];
         for (const f of part) {
           params.push(
@@ -110,7 +117,7 @@ export class WritesRepo {
             f.caption,
             seq++,
             run,
-            packStatements(f.statements),
+            f.packed,
           );
         }
         await trx.executeQuery(CompiledQuery.raw(this.upsertSql(trx, part.length), params));

@@ -1,0 +1,61 @@
+import {
+  ClewError,
+  captionOf,
+  entityToDrafts,
+  parseFtmLine,
+  signEntityId,
+  type ErrorLocation,
+  type StatementTarget,
+} from '@clew/core';
+import { nodeHashing, packStatements, type FragmentWrite } from '@clew/store';
+
+/** One rejected line: where, which entity and property, and why. */
+export interface Rejection {
+  line: number;
+  entity?: string | undefined;
+  property?: string | undefined;
+  reason: string;
+}
+
+/** A batch of lines turned into fragments ready to write, and the lines refused. */
+export interface ParsedBatch {
+  fragments: FragmentWrite[];
+  rejections: Rejection[];
+  statements: number;
+}
+
+/** A domain error as a rejection of a line; any other error is a bug and propagates. */
+export const rejectionOf = (line: number, e: unknown): Rejection => {
+  if (e instanceof ClewError) {
+    const w: ErrorLocation = e.where ?? {};
+    return { line, entity: w.entity, property: w.property ?? w.field, reason: e.message };
+  }
+  throw e;
+};
+
+/**
+ * Parse, check and pack a batch of FtM JSON lines for a dataset. Pure CPU work with plain-data input
+ * and output, so it runs the same inline or in a worker thread. Blank lines are skipped.
+ */
+export const parseFtmBatch = (lines: readonly string[], firstLine: number, target: StatementTarget): ParsedBatch => {
+  const out: ParsedBatch = { fragments: [], rejections: [], statements: 0 };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (line.trim() === '') continue;
+    try {
+      const entity = parseFtmLine(line);
+      const drafts = entityToDrafts(nodeHashing, entity, target);
+      out.fragments.push({
+        entityId: signEntityId(nodeHashing, target.namespaceKey, entity.id),
+        originalId: entity.id,
+        schema: entity.schema.name,
+        caption: captionOf(entity.schema, Object.fromEntries(entity.properties)),
+        packed: packStatements(drafts),
+      });
+      out.statements += drafts.length;
+    } catch (e) {
+      out.rejections.push(rejectionOf(firstLine + i, e));
+    }
+  }
+  return out;
+};
