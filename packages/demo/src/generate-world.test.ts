@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isClewError, parseFtmLine, type FtmEntity } from '@clew/core';
+import { DEFAULT_MARKING, isClewError, parseFtmLine, resolveMarking, type FtmEntity } from '@clew/core';
 import ExcelJS from 'exceljs';
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +42,7 @@ describe('generateWorld at tiny scale', () => {
   });
   afterAll(async () => w.cleanup());
 
-  it('writes every agency kind, with an FtM file whose every line passes parseFtmLine', async () => {
+  it('writes every agency kind, with an FtM file whose every line passes parseFtmLine and resolves its marking', async () => {
     expect(new Set(manifest.agencies.map((a) => a.kind))).toEqual(
       new Set(['police', 'border', 'fiu', 'ngo', 'international']),
     );
@@ -51,7 +51,8 @@ describe('generateWorld at tiny scale', () => {
       expect(ftm, d.name).toBeDefined();
       const lines = await readLines(join(w.dir, ftm?.path ?? ''));
       expect(lines.length, d.name).toBeGreaterThan(0);
-      for (const line of lines) expect(() => parseFtmLine(line)).not.toThrow();
+      for (const line of lines)
+        expect(() => resolveMarking(DEFAULT_MARKING, parseFtmLine(line).marking)).not.toThrow();
     }
     expect(w.summary.entities).toBe([...entities.values()].reduce((n, l) => n + l.length, 0));
   });

@@ -34,12 +34,16 @@ const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
 /** The host to bind: HOST when set, else loopback. */
-export const hostFromEnv = (env: Record<string, string | undefined>): string => env.HOST?.trim() || DEFAULT_HOST;
+export const hostFromEnv = (env: Record<string, string | undefined>): string =>
+  env.HOST?.trim() || DEFAULT_HOST;
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 const readVersion = async (): Promise<string> => {
-  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown };
+  const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')) as {
+    version?: unknown;
+  };
   return typeof pkg.version === 'string' ? pkg.version : '0.0.0';
 };
 
@@ -52,7 +56,11 @@ export const buildServer = async (hub: Hub, options: ServerOptions): Promise<Fas
   installErrorHandling(app);
   app.addHook('onRequest', (_request, reply, done) => {
     // Responses carry sensitive data: never cached, never sniffed, never sent on as a referrer.
-    reply.headers({ 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    reply.headers({
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+    });
     done();
   });
   const version = await readVersion();
@@ -68,7 +76,10 @@ export const startServer = async (hub: Hub, options: StartOptions): Promise<Fast
   const app = await buildServer(hub, { ...options, logger: options.logger ?? true });
   const host = options.host ?? hostFromEnv(process.env);
   if (!isLoopback(host)) {
-    app.log.warn({ host }, 'listening beyond loopback: there is no sign-in yet, so anyone who reaches the port acts as the operator');
+    app.log.warn(
+      { host },
+      'listening beyond loopback: there is no sign-in yet, so anyone who reaches the port acts as the operator',
+    );
   }
   await app.listen({ host, port: options.port });
   return app;

@@ -19,6 +19,7 @@ const { values } = parseArgs({
     n: { type: 'string', default: '1000000' },
     engine: { type: 'string', default: 'both' },
     dir: { type: 'string', default: 'bench/out' },
+    parallel: { type: 'string', default: 'true' },
   },
 });
 const n = Number(values.n);

@@ -52,13 +52,13 @@ export const caseOf = (o: ObserveCtx, a: Agency): string => {
   return ref;
 };
 
-/** The marking of one record of this group at an agency. */
+/** The marking of one record of this group at an agency (its grading drawn from the record-level stream). */
 export const mark = (
   o: ObserveCtx,
   a: Agency,
   date: string,
   victim = false,
-): ReturnType<typeof recordMarking> => recordMarking(a, o.rng, caseOf(o, a), date, victim);
+): ReturnType<typeof recordMarking> => recordMarking(a, o.nz.rng, caseOf(o, a), date, victim);
 
 /** Options for a person record. */
 export interface PersonOpts {
@@ -83,7 +83,7 @@ export const personRecord = (o: ObserveCtx, a: Agency, p: WPerson, opts: PersonO
   const n = renderName(o.nz, p.name, a.nameStyle, p.origin);
   const aliases = [
     p.name.nick,
-    n.original !== n.name && o.rng.chance(a.nameStyle.script) ? n.original : undefined,
+    n.original !== n.name && o.nz.rng.chance(a.nameStyle.script) ? n.original : undefined,
   ];
   const docs = opts.docs ? p.documents : [];
   const passport = docs.find((d) => d.kind === 'passport');

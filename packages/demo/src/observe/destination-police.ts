@@ -1,12 +1,10 @@
 import type { Agency, AgencyId } from '../agencies/agencies.js';
-import { place } from '../data/routes.js';
 import { formatPhone } from '../noise/noise.js';
 import { addDays, dateBetween } from '../world/dates.js';
-import type { WEvent, WMember, WMigrant } from '../world/types.js';
+import type { WEvent, WMember } from '../world/types.js';
 import {
   ag,
   addressRecord,
-  caseOf,
   documentRecord,
   mark,
   personRecord,
@@ -345,4 +343,3 @@ export const observeDestinationPolice = (o: ObserveCtx): void => {
     }
   }
 };
-

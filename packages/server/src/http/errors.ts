@@ -90,9 +90,15 @@ export const INTERNAL_ERROR: ErrorResponse = {
 const FASTIFY_MESSAGES: Record<string, { code: HttpErrorCode; message: string }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'Invalid', message: 'request body is not valid JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'Invalid', message: 'request body is empty but its type is JSON' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'Invalid', message: 'request body length does not match Content-Length' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'Invalid',
+    message: 'request body length does not match Content-Length',
+  },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'TooLarge', message: 'request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UnsupportedMediaType', message: 'unsupported content type for this route' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UnsupportedMediaType',
+    message: 'unsupported content type for this route',
+  },
 };
 
 const codeOfStatus = (status: number): HttpErrorCode => {

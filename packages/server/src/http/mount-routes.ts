@@ -44,7 +44,10 @@ const mount = (scope: FastifyInstance, route: Route, actorOf: ActorResolver): vo
     url: route.url,
     handler: async (request, reply) => {
       const actor = await actorOf(request);
-      const result = await route.run({ params: request.params, query: request.query, body: request.body }, actor);
+      const result = await route.run(
+        { params: request.params, query: request.query, body: request.body },
+        actor,
+      );
       return send(reply, result);
     },
   });

@@ -56,12 +56,18 @@ const success = (route: Route): Record<string, unknown> => {
       content: { [response.contentType]: { schema: { type: 'string', description: response.description } } },
     };
   }
-  return { description: route.summary, content: { 'application/json': { schema: jsonSchema(response, 'output') } } };
+  return {
+    description: route.summary,
+    content: { 'application/json': { schema: jsonSchema(response, 'output') } },
+  };
 };
 
 const operation = (route: Route): Record<string, unknown> => {
   const body = requestBody(route.body);
-  const error = (description: string): unknown => ({ description, content: { 'application/json': { schema: ERROR_REF } } });
+  const error = (description: string): unknown => ({
+    description,
+    content: { 'application/json': { schema: ERROR_REF } },
+  });
   return {
     operationId: route.operationId,
     summary: route.summary,
@@ -91,7 +97,8 @@ export const openApiDocument = (routes: readonly Route[], version: string): Open
     info: {
       title: 'Clew hub API',
       version,
-      description: 'Share fragments of trafficking and smuggling networks between agencies, under need-to-share rules.',
+      description:
+        'Share fragments of trafficking and smuggling networks between agencies, under need-to-share rules.',
     },
     tags,
     paths,

@@ -16,16 +16,20 @@ const issueMessage = (issue: z.core.$ZodRawIssue): string | undefined => {
       return `expected ${article(issue.expected === 'int' ? 'integer' : issue.expected)}`;
     case 'too_big': {
       const le = issue.inclusive === false ? '<' : '≤';
-      if (issue.origin === 'number' || issue.origin === 'int') return `expected a number ${le} ${issue.maximum}`;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return `expected a number ${le} ${issue.maximum}`;
       if (issue.origin === 'string') return `expected at most ${issue.maximum} characters`;
       if (issue.origin === 'array') return `expected at most ${issue.maximum} items`;
       return undefined;
     }
     case 'too_small': {
       const ge = issue.inclusive === false ? '>' : '≥';
-      if (issue.origin === 'number' || issue.origin === 'int') return `expected a number ${ge} ${issue.minimum}`;
+      if (issue.origin === 'number' || issue.origin === 'int')
+        return `expected a number ${ge} ${issue.minimum}`;
       if (issue.origin === 'string') {
-        return issue.minimum === 1 ? 'expected a non-empty string' : `expected at least ${issue.minimum} characters`;
+        return issue.minimum === 1
+          ? 'expected a non-empty string'
+          : `expected at least ${issue.minimum} characters`;
       }
       if (issue.origin === 'array') return `expected at least ${issue.minimum} items`;
       return undefined;
@@ -35,7 +39,9 @@ const issueMessage = (issue: z.core.$ZodRawIssue): string | undefined => {
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${quoted(issue.keys)}`;
     case 'invalid_format':
-      return issue.format === 'regex' ? 'does not have the expected form' : `expected ${article(issue.format)}`;
+      return issue.format === 'regex'
+        ? 'does not have the expected form'
+        : `expected ${article(issue.format)}`;
     case 'not_multiple_of':
       return `expected a multiple of ${issue.divisor}`;
     case 'invalid_union':

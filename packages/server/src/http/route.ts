@@ -52,7 +52,12 @@ export interface RouteInput<P extends PartSchema, Q extends PartSchema, B extend
 }
 
 /** A route as a feature declares it. */
-export interface RouteSpec<P extends PartSchema, Q extends PartSchema, B extends BodySpec, R extends ResponseSpec> {
+export interface RouteSpec<
+  P extends PartSchema,
+  Q extends PartSchema,
+  B extends BodySpec,
+  R extends ResponseSpec,
+> {
   method: HttpMethod;
   /** Fastify form, e.g. `/api/agencies/:id`. */
   url: string;
@@ -143,7 +148,12 @@ export const defineRoute = <
     } as RouteInput<P, Q, B>;
     const out: unknown = await spec.handler(input, actor);
     if (isJsonLines(response)) {
-      return { kind: 'json-lines', status, contentType: response.contentType, lines: out as AsyncIterable<string> };
+      return {
+        kind: 'json-lines',
+        status,
+        contentType: response.contentType,
+        lines: out as AsyncIterable<string>,
+      };
     }
     // Parsing the output strips any field the schema does not name: presenters decide, this enforces.
     return { kind: 'json', status, body: response.parse(out) };

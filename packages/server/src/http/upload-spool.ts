@@ -85,7 +85,11 @@ export const withSpooledUpload = async <T>(
  * Delete uploads left behind by a process that died mid-import (they may hold personal data). Only
  * files older than `olderThanMs` go, so a concurrent server on the same data directory keeps its own.
  */
-export const sweepStaleUploads = async (dir: string, olderThanMs: number, now = Date.now()): Promise<number> => {
+export const sweepStaleUploads = async (
+  dir: string,
+  olderThanMs: number,
+  now = Date.now(),
+): Promise<number> => {
   let removed = 0;
   for (const name of await readdir(dir)) {
     if (!name.endsWith(SUFFIX)) continue;

@@ -6,7 +6,10 @@ export const agencySchema = z.object({
   id: z.string(),
   name: z.string(),
   kind: z.enum(AGENCY_KINDS),
-  country: z.string().nullable().meta({ description: 'ISO 3166 alpha-2, lower case; null for international bodies' }),
+  country: z
+    .string()
+    .nullable()
+    .meta({ description: 'ISO 3166 alpha-2, lower case; null for international bodies' }),
   createdAt: z.string(),
 });
 

@@ -11,7 +11,12 @@ describe('agencies routes', () => {
   it('creates, lists and gets agencies', async () => {
     const created = await createAgency(s.app, { id: 'nca', name: 'National Crime Agency', country: 'GB' });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ id: 'nca', name: 'National Crime Agency', kind: 'police', country: 'gb' });
+    expect(created.json()).toMatchObject({
+      id: 'nca',
+      name: 'National Crime Agency',
+      kind: 'police',
+      country: 'gb',
+    });
     await createAgency(s.app, { id: 'iom', name: 'IOM', kind: 'international', country: null });
 
     const list = await s.app.inject({ method: 'GET', url: '/api/agencies' });
@@ -28,13 +33,25 @@ describe('agencies routes', () => {
     await createAgency(s.app, { id: 'twice' });
     const res = await createAgency(s.app, { id: 'twice' });
     expect(res.statusCode).toBe(409);
-    expect(errorOf(res)).toEqual({ code: 'Conflict', message: 'agency "twice" already exists', where: { field: 'id' } });
+    expect(errorOf(res)).toEqual({
+      code: 'Conflict',
+      message: 'agency "twice" already exists',
+      where: { field: 'id' },
+    });
   });
 
   it('names the field of a body that fails validation', async () => {
-    const missing = await s.app.inject({ method: 'POST', url: '/api/agencies', payload: { id: 'x1', kind: 'police' } });
+    const missing = await s.app.inject({
+      method: 'POST',
+      url: '/api/agencies',
+      payload: { id: 'x1', kind: 'police' },
+    });
     expect(missing.statusCode).toBe(400);
-    expect(errorOf(missing)).toEqual({ code: 'Invalid', message: 'body.name: required', where: { field: 'body.name' } });
+    expect(errorOf(missing)).toEqual({
+      code: 'Invalid',
+      message: 'body.name: required',
+      where: { field: 'body.name' },
+    });
 
     const kind = await createAgency(s.app, { id: 'x2', kind: 'militia' });
     expect(errorOf(kind).message).toBe(
@@ -56,7 +73,11 @@ describe('agencies routes', () => {
   it('answers 404 with the envelope for an unknown agency', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/agencies/nobody' });
     expect(res.statusCode).toBe(404);
-    expect(errorOf(res)).toEqual({ code: 'NotFound', message: 'no agency "nobody"', where: { field: 'agency' } });
+    expect(errorOf(res)).toEqual({
+      code: 'NotFound',
+      message: 'no agency "nobody"',
+      where: { field: 'agency' },
+    });
   });
 
   it('answers a malformed JSON body with 400 and never echoes it', async () => {
@@ -67,7 +88,11 @@ describe('agencies routes', () => {
       payload: '{"id": "x5", "name": Jane Doe}',
     });
     expect(res.statusCode).toBe(400);
-    expect(errorOf(res)).toEqual({ code: 'Invalid', message: 'request body is not valid JSON', where: { field: 'body' } });
+    expect(errorOf(res)).toEqual({
+      code: 'Invalid',
+      message: 'request body is not valid JSON',
+      where: { field: 'body' },
+    });
     expect(res.body).not.toContain('Jane');
   });
 

@@ -26,7 +26,7 @@ export const datasetDetailSchema = datasetSchema.extend({ stats: countsSchema })
 /** The counts of every readable dataset, and their sum. */
 export const hubStatsSchema = z.object({
   total: z.number().int(),
-  results: z.array(countsSchema.extend({ dataset: z.string() })),
+  results: z.array(z.object({ dataset: z.string() }).extend(countsSchema.shape)),
 });
 
 /** Present a dataset. */
@@ -44,7 +44,10 @@ const presentCounts = (s: DatasetStats | undefined): z.input<typeof countsSchema
 });
 
 /** Present a dataset with its counts (DatasetsService.stats of that one dataset). */
-export const presentDatasetDetail = (d: Dataset, stats: readonly DatasetStats[]): z.input<typeof datasetDetailSchema> => ({
+export const presentDatasetDetail = (
+  d: Dataset,
+  stats: readonly DatasetStats[],
+): z.input<typeof datasetDetailSchema> => ({
   ...presentDataset(d),
   stats: presentCounts(stats.find((s) => s.dataset === d.name)),
 });

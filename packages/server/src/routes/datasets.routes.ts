@@ -18,7 +18,11 @@ const tags = ['datasets'];
 export const datasetParams = z.object({ name: z.string().min(1).max(64) });
 
 const newDatasetSchema = z.strictObject({
-  name: z.string().min(1).max(64).meta({ description: 'A slug: 2-64 lower-case letters, digits, "-" or "_"' }),
+  name: z
+    .string()
+    .min(1)
+    .max(64)
+    .meta({ description: 'A slug: 2-64 lower-case letters, digits, "-" or "_"' }),
   agency: z.string().min(1).max(64),
   label: z.string().max(200).optional(),
   defaults: markingInputSchema.optional(),
@@ -59,7 +63,10 @@ export const datasetsRoutes = ({ hub }: RouteDeps): Route[] => [
     response: datasetDetailSchema,
     // Two reads until DatasetsService offers one that returns both; each checks access itself.
     handler: async ({ params }, actor) =>
-      presentDatasetDetail(await hub.datasets.get(actor, params.name), await hub.datasets.stats(actor, params.name)),
+      presentDatasetDetail(
+        await hub.datasets.get(actor, params.name),
+        await hub.datasets.stats(actor, params.name),
+      ),
   }),
   defineRoute({
     method: 'GET',

@@ -33,7 +33,9 @@ describe('entities routes', () => {
         id: 'v1',
         schema: 'Vessel',
         properties: { name: ['Sea Star'], flag: ['mt'] },
-        clew: { properties: { flag: { grading: 'C3', handling: 'H3', conditions: 'not for court', tlp: 'RED' } } },
+        clew: {
+          properties: { flag: { grading: 'C3', handling: 'H3', conditions: 'not for court', tlp: 'RED' } },
+        },
       },
     ]);
     expect((await importFtm(s.app, 'ds', lines)).statusCode).toBe(200);
@@ -84,7 +86,10 @@ describe('entities routes', () => {
 
   it('gets one entity by the id the hub gave it', async () => {
     const [vessel] = (await page('?schema=Vessel')).results;
-    const res = await s.app.inject({ method: 'GET', url: `/api/entities/${encodeURIComponent(vessel?.id ?? '')}` });
+    const res = await s.app.inject({
+      method: 'GET',
+      url: `/api/entities/${encodeURIComponent(vessel?.id ?? '')}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({
       id: vessel?.id,
@@ -100,7 +105,10 @@ describe('entities routes', () => {
     const [vessel] = (await page('?schema=Vessel')).results;
     const res = await s.app.inject({ method: 'GET', url: `/api/entities/${vessel?.id ?? ''}/statements` });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ entityId: string; results: { prop: string; value: string; provenance: unknown }[] }>();
+    const body = res.json<{
+      entityId: string;
+      results: { prop: string; value: string; provenance: unknown }[];
+    }>();
     expect(body.entityId).toBe(vessel?.id);
     const byProp = Object.fromEntries(body.results.map((r) => [r.prop, r]));
     expect(byProp.name).toMatchObject({
@@ -120,7 +128,14 @@ describe('entities routes', () => {
       value: 'mt',
       provenance: { grading: 'C3', handling: 'H3', conditions: 'not for court', tlp: 'RED' },
     });
-    expect(Object.keys(body.results[0] ?? {}).sort()).toEqual(['id', 'prop', 'propType', 'provenance', 'schema', 'value']);
+    expect(Object.keys(body.results[0] ?? {}).sort()).toEqual([
+      'id',
+      'prop',
+      'propType',
+      'provenance',
+      'schema',
+      'value',
+    ]);
   });
 
   it('answers an entity that does not exist with 404, for the entity and its statements', async () => {

@@ -51,6 +51,7 @@ export const entitiesRoutes = ({ hub }: RouteDeps): Route[] => [
     tags,
     params: entityParams,
     response: statementListSchema,
-    handler: async ({ params }, actor) => presentStatements(params.id, await hub.entities.statements(actor, params.id)),
+    handler: async ({ params }, actor) =>
+      presentStatements(params.id, await hub.entities.statements(actor, params.id)),
   }),
 ];

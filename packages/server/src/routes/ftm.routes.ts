@@ -16,7 +16,12 @@ const importQuery = z.strictObject({
     .default('false')
     .transform((v) => v === 'true')
     .meta({ description: 'Refuse the whole file, importing nothing, if any line is bad' }),
-  fileName: z.string().min(1).max(200).default('upload').meta({ description: 'Recorded with the import and named in messages' }),
+  fileName: z
+    .string()
+    .min(1)
+    .max(200)
+    .default('upload')
+    .meta({ description: 'Recorded with the import and named in messages' }),
 });
 
 /** FollowTheMoney JSON lines in and out of a dataset. */
@@ -29,13 +34,23 @@ export const ftmRoutes = ({ hub, uploadsDir, maxUploadBytes }: RouteDeps): Route
     tags,
     params: datasetParams,
     query: importQuery,
-    body: streamBody(FTM_CONTENT_TYPES, 'One FollowTheMoney entity per line, optionally with `clew` markings'),
+    body: streamBody(
+      FTM_CONTENT_TYPES,
+      'One FollowTheMoney entity per line, optionally with `clew` markings',
+    ),
     response: importReportSchema,
     // Spooled to a file on first read (after the dataset is checked), so strict mode can read it twice.
     handler: ({ params, query, body }, actor) =>
       withSpooledUpload(body, uploadsDir, maxUploadBytes, async (open) =>
         presentImportReport(
-          await hub.ftm.importFtm(actor, { dataset: params.name, fileName: query.fileName, strict: query.strict, open }),
+          await hub.ftm.importFtm(actor, {
+            dataset: params.name,
+            fileName: query.fileName,
+            strict: query.strict,
+            open,
+            // Parse on a worker thread while the previous batch is written (inline where none is built).
+            parallel: true,
+          }),
         ),
       ),
   }),

@@ -5,7 +5,9 @@ import { z } from 'zod';
 export const markingSchema = z.object({
   source: z.string(),
   collected: z.string().nullable(),
-  grading: z.string().meta({ description: 'Europol 4x4 grading: source reliability A/B/C/X and assessment 1-4' }),
+  grading: z
+    .string()
+    .meta({ description: 'Europol 4x4 grading: source reliability A/B/C/X and assessment 1-4' }),
   handling: z.enum(HANDLING_CODES),
   conditions: z.string().nullable().meta({ description: 'The conditions of handling code H3' }),
   tlp: z.enum(TLP_LEVELS),

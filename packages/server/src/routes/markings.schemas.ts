@@ -10,10 +10,19 @@ export const markingInputSchema = z
   .strictObject({
     source: z.string().optional(),
     collected: z.string().nullable().optional().meta({ description: 'ISO 8601 date, possibly partial' }),
-    grading: z.string().optional().meta({ description: 'Europol 4x4 grading, e.g. B2', examples: ['B2'] }),
-    handling: z.string().optional().meta({ description: 'H0, H1, H2 or H3', examples: ['H2'] }),
+    grading: z
+      .string()
+      .optional()
+      .meta({ description: 'Europol 4x4 grading, e.g. B2', examples: ['B2'] }),
+    handling: z
+      .string()
+      .optional()
+      .meta({ description: 'H0, H1, H2 or H3', examples: ['H2'] }),
     conditions: z.string().nullable().optional().meta({ description: 'The conditions of handling code H3' }),
-    tlp: z.string().optional().meta({ description: 'TLP 2.0 label', examples: ['AMBER'] }),
+    tlp: z
+      .string()
+      .optional()
+      .meta({ description: 'TLP 2.0 label', examples: ['AMBER'] }),
   })
   .transform((raw, ctx) => {
     try {

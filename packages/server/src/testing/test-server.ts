@@ -42,7 +42,9 @@ export const startTestServer = async (options: Partial<ServerOptions> = {}): Pro
 };
 
 /** The error envelope of a response, typed for assertions. */
-export const errorOf = (res: LightMyRequestResponse): { code: string; message: string; where?: Record<string, unknown> } =>
+export const errorOf = (
+  res: LightMyRequestResponse,
+): { code: string; message: string; where?: Record<string, unknown> } =>
   res.json<{ error: { code: string; message: string; where?: Record<string, unknown> } }>().error;
 
 /** Create an agency through the API: `agency-a`, a police force in Great Britain, unless told otherwise. */
@@ -61,10 +63,15 @@ export const createDataset = (
   app: FastifyInstance,
   overrides: Record<string, unknown> = {},
 ): Promise<LightMyRequestResponse> =>
-  app.inject({ method: 'POST', url: '/api/datasets', payload: { name: 'ds', agency: 'agency-a', ...overrides } });
+  app.inject({
+    method: 'POST',
+    url: '/api/datasets',
+    payload: { name: 'ds', agency: 'agency-a', ...overrides },
+  });
 
 /** FtM JSON lines from objects, one per line. */
-export const ftmBody = (entities: readonly unknown[]): string => entities.map((e) => JSON.stringify(e)).join('\n') + '\n';
+export const ftmBody = (entities: readonly unknown[]): string =>
+  entities.map((e) => JSON.stringify(e)).join('\n') + '\n';
 
 /** Import FtM JSON lines into a dataset through the API. */
 export const importFtm = (

@@ -9,7 +9,7 @@ export const HUB_PAGE_CSS = `
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--paper); }
 a { color: var(--accent); }
 a:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
-.top { background: #14222e; color: #fff; padding: 1.5rem max(1rem, calc((100% - 64rem) / 2)); }
+.top { background: #14222e; color: #fff; padding: 1.5rem max(1rem, calc((100% - 62rem) / 2)); }
 .top h1 { margin: 0; font-size: 1.75rem; letter-spacing: .02em; }
 .top p { margin: .25rem 0 .75rem; color: #d4dde6; }
 .top a { color: #9fe3dc; }

@@ -5,7 +5,8 @@ import { HUB_PAGE_CSS, HUB_PAGE_SCRIPT } from './hub-page.assets.js';
 /** The title of the hub page, as browsers and tests see it. */
 export const HUB_PAGE_TITLE = 'Clew hub';
 
-const sha256 = (text: string): string => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+const sha256 = (text: string): string =>
+  `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** The hub page's markup: a shell the script fills from the API. */
 export const hubPageHtml = (): string => `<!doctype html>
@@ -24,7 +25,8 @@ export const hubPageHtml = (): string => `<!doctype html>
   <nav aria-label="API"><a href="/api/openapi.json">API description (OpenAPI 3.1)</a> · <a href="/api/health">Health</a></nav>
 </header>
 <main>
-  <dl class="summary" id="summary" aria-label="Totals"></dl>
+  <h2 class="visually-hidden">Totals</h2>
+  <dl class="summary" id="summary"></dl>
   <p id="status" class="status" role="status">Loading the hub…</p>
   <div id="agencies"></div>
 </main>
