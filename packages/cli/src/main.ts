@@ -5,6 +5,12 @@ import { registerFtmCommands } from './commands/ftm.commands.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { describeError, exitCodeOf } from './errors.js';
 
+// A reader that stops early (`clew export ftm … | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 const program = new Command('clew')
   .description(
     'Clew: join agencies’ fragments of trafficking and smuggling networks under need-to-share rules',

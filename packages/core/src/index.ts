@@ -10,3 +10,4 @@ export * from './model/merge.js';
 export * from './ftm/marking-json.js';
 export * from './ftm/ftm-entity.js';
 export * from './ftm/ftm-export.js';
+export * from './graph/index.js';

@@ -75,7 +75,8 @@ export const buildCsr = (input: EdgeArrays): CsrGraph => {
   const n = input.nodeCount;
   const m = input.edgeCount ?? input.source.length;
   if (!Number.isInteger(n) || n < 0) throw invalid(`nodeCount must be a non-negative integer, got ${n}`);
-  if (input.source.length < m || input.target.length < m) throw invalid('source/target shorter than edgeCount');
+  if (input.source.length < m || input.target.length < m)
+    throw invalid('source/target shorter than edgeCount');
   for (const [name, a] of [
     ['type', input.type],
     ['amount', input.amount],
@@ -189,7 +190,12 @@ export class GraphBuilder {
   }
 
   /** Add an edge between two existing nodes; returns its id. Endpoints are checked at `build()`. */
-  addEdge(source: number, target: number, type: EdgeType = EdgeType.unknownLink, options?: EdgeOptions): number {
+  addEdge(
+    source: number,
+    target: number,
+    type: EdgeType = EdgeType.unknownLink,
+    options?: EdgeOptions,
+  ): number {
     const e = this.edges;
     if (e + 1 > this.sources.length) {
       this.sources = grow(this.sources, e + 1);

@@ -1,7 +1,7 @@
 import type { CsrGraph } from './csr.js';
 
 /** A partition of the nodes into connected components. */
-export interface Components {
+export interface ConnectedComponents {
   /** Number of components (isolated nodes count, one each). */
   count: number;
   /** Component id per node, 0..count-1, numbered in order of each component's smallest node. */
@@ -15,7 +15,7 @@ export interface Components {
  * halving and union by size, then one relabelling pass. O(m α(n) + n) time, O(n) memory. To leave out
  * hidden nodes or some edge kinds, run it on an `inducedSubgraph`.
  */
-export const connectedComponents = (g: CsrGraph): Components => {
+export const connectedComponents = (g: CsrGraph): ConnectedComponents => {
   const n = g.nodeCount;
   const parent = new Int32Array(n);
   const rank = new Int32Array(n).fill(1);

@@ -104,7 +104,7 @@ export const edgeTypeOf = (name: string): EdgeType | undefined => {
 };
 
 /** Which way to walk edges: along (`out`), against (`in`) or ignoring (`both`) their direction. */
-export type Direction = 'out' | 'in' | 'both';
+export type EdgeDirection = 'out' | 'in' | 'both';
 
 /** An immutable graph in compressed sparse rows; build it with `buildCsr` or `GraphBuilder`. */
 export interface CsrGraph {
@@ -138,7 +138,8 @@ export interface CsrGraph {
 }
 
 /** The caller's record index of edge `e` (its provenance). */
-export const recordOf = (g: CsrGraph, e: number): number => (g.edgeRecord === null ? e : (g.edgeRecord[e] ?? -1));
+export const recordOf = (g: CsrGraph, e: number): number =>
+  g.edgeRecord === null ? e : (g.edgeRecord[e] ?? -1);
 
 /** The endpoint of edge `e` that is not `node` (the node itself for a self-loop). */
 export const otherEnd = (g: CsrGraph, e: number, node: number): number => {
@@ -147,7 +148,7 @@ export const otherEnd = (g: CsrGraph, e: number, node: number): number => {
 };
 
 /** Number of adjacency entries of `node` in `direction` (undirected edges count once). O(1). */
-export const degreeOf = (g: CsrGraph, node: number, direction: Direction = 'both'): number => {
+export const degreeOf = (g: CsrGraph, node: number, direction: EdgeDirection = 'both'): number => {
   const out = (g.outOffsets[node + 1] ?? 0) - (g.outOffsets[node] ?? 0);
   if (direction === 'out' || !g.hasDirected) return out;
   const inn = (g.inOffsets[node + 1] ?? 0) - (g.inOffsets[node] ?? 0);

@@ -1,4 +1,4 @@
-import type { CsrGraph, Direction, EdgeType, NodeType } from './csr.js';
+import type { CsrGraph, EdgeDirection, EdgeType, NodeType } from './csr.js';
 
 /** Which nodes the reader may see: a bitmap (1 = visible) or a predicate. Everything else is absent. */
 export type NodeAllowance = Uint8Array | ((node: number) => boolean);
@@ -17,7 +17,7 @@ export interface TimeWindow {
  */
 export interface TraversalFilter {
   /** Default 'both'. */
-  direction?: Direction;
+  direction?: EdgeDirection;
   edgeTypes?: readonly EdgeType[];
   nodeTypes?: readonly NodeType[];
   timeWindow?: TimeWindow;
@@ -109,10 +109,11 @@ export interface AdjacencyPass {
 }
 
 /** The reverse of a direction (how to walk back along a path). */
-export const reverseDirection = (d: Direction): Direction => (d === 'out' ? 'in' : d === 'in' ? 'out' : 'both');
+export const reverseDirection = (d: EdgeDirection): EdgeDirection =>
+  d === 'out' ? 'in' : d === 'in' ? 'out' : 'both';
 
 /** The adjacency lists to scan for `direction`: one, or two when 'both' meets directed edges. */
-export const adjacencyPasses = (g: CsrGraph, direction: Direction): AdjacencyPass[] => {
+export const adjacencyPasses = (g: CsrGraph, direction: EdgeDirection): AdjacencyPass[] => {
   const out: AdjacencyPass = {
     offsets: g.outOffsets,
     neighbours: g.outNeighbours,

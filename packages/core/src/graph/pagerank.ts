@@ -36,7 +36,8 @@ export const pageRank = (g: CsrGraph, options: PageRankOptions = {}): PageRankRe
   const invDegree = new Float64Array(n);
   const dangling: number[] = [];
   for (let u = 0; u < n; u++) {
-    const k = direction === 'out' ? (g.outOffsets[u + 1] ?? 0) - (g.outOffsets[u] ?? 0) : degreeOf(g, u, 'both');
+    const k =
+      direction === 'out' ? (g.outOffsets[u + 1] ?? 0) - (g.outOffsets[u] ?? 0) : degreeOf(g, u, 'both');
     if (k === 0) dangling.push(u);
     else invDegree[u] = 1 / k;
   }

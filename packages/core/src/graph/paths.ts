@@ -43,7 +43,8 @@ const NONE: PathResult = { length: -1, paths: [] };
 const seedList = (g: CsrGraph, f: CompiledFilter, nodes: number | readonly number[]): number[] => {
   const out: number[] = [];
   for (const s of typeof nodes === 'number' ? [nodes] : nodes) {
-    if (Number.isInteger(s) && s >= 0 && s < g.nodeCount && nodeVisible(f, s) && !out.includes(s)) out.push(s);
+    if (Number.isInteger(s) && s >= 0 && s < g.nodeCount && nodeVisible(f, s) && !out.includes(s))
+      out.push(s);
   }
   return out;
 };

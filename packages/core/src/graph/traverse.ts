@@ -23,7 +23,8 @@ const asList = (nodes: number | readonly number[]): readonly number[] =>
 const visibleSeeds = (g: CsrGraph, f: CompiledFilter, seeds: readonly number[]): number[] => {
   const out: number[] = [];
   for (const s of seeds) {
-    if (Number.isInteger(s) && s >= 0 && s < g.nodeCount && nodeVisible(f, s) && !out.includes(s)) out.push(s);
+    if (Number.isInteger(s) && s >= 0 && s < g.nodeCount && nodeVisible(f, s) && !out.includes(s))
+      out.push(s);
   }
   return out;
 };

@@ -1,0 +1,92 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// These tests run the built command line as a user would (npm install builds it; so does npm start).
+const BIN = fileURLToPath(new URL('../bin/clew.js', import.meta.url));
+const BUILT = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
+
+const LINES = [
+  '{"id":"p1","schema":"Person","properties":{"name":["Mohammed Ali"],"birthDate":["1985"],"nationality":["er"]}}',
+  '{"id":"p2","schema":"Person","properties":{"name":["Yohannes Tesfay"],"phone":["+39 333 1234567"]},"clew":{"marking":{"handling":"H2","tlp":"RED"}}}',
+  '{"id":"pp1","schema":"Passport","properties":{"holder":["p1"],"number":["ER 123 4567"],"country":["er"]}}',
+];
+
+describe.skipIf(!BUILT)('the clew command line', () => {
+  let dataDir: string;
+  const run = (...args: string[]): { code: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'clew-cli-'));
+  });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('creates an agency and a dataset, imports a file with a bad line, and exports it back', () => {
+    expect(run('agencies', 'create', 'police-it', '--name', 'Polizia', '--kind', 'police', '--country', 'it').code).toBe(0);
+    expect(run('datasets', 'create', 'it-cases', '--agency', 'police-it', '--tlp', 'AMBER', '--grading', 'B2').code).toBe(0);
+    const file = join(dataDir, 'in.jsonl');
+    writeFileSync(file, [...LINES, '{"id":"bad","schema":"Person","properties":{"shoeSize":["44"]}}'].join('\n') + '\n');
+    const imp = run('import', 'ftm', file, '--dataset', 'it-cases', '--errors', join(dataDir, 'rejected.csv'));
+    expect(imp.code).toBe(0);
+    expect(imp.stdout).toMatch(/imported 3 entities \(8 statements\) into it-cases/);
+    expect(imp.stderr).toMatch(/line 4 entity bad property shoeSize: schema Person has no property "shoeSize"/);
+    expect(readFileSync(join(dataDir, 'rejected.csv'), 'utf8')).toContain('4,bad,shoeSize,');
+    const exp = run('export', 'ftm', '--dataset', 'it-cases');
+    expect(exp.code).toBe(0);
+    expect(exp.stdout.trim().split('\n')).toEqual(LINES);
+    expect(run('datasets').stdout).toMatch(/it-cases\s+police-it\s+AMBER\s+B2\s+H0\s+3/);
+  });
+
+  it('gives one clear line and a non-zero exit for bad input', () => {
+    const missing = run('import', 'ftm', join(dataDir, 'nope.jsonl'), '--dataset', 'it-cases');
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr.trim()).toMatch(/^clew: cannot read .*nope\.jsonl: no such file$/);
+    const unknown = run('export', 'ftm', '--dataset', 'nope');
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr.trim()).toBe('clew: no dataset "nope"');
+    const kind = run('agencies', 'create', 'x1', '--name', 'X', '--kind', 'army');
+    expect(kind.code).toBe(2);
+    expect(kind.stderr).toMatch(/--kind must be one of police, border, fiu, ngo, international, other/);
+  });
+
+  it('serves the hub, and refuses a second writer while it runs', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve'], {
+      env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '', PORT: '0' },
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let err = '';
+        child.stderr.on('data', (d: Buffer) => {
+          err += d.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(err);
+          if (m?.[1]) resolve(m[1]);
+        });
+        child.on('exit', () => {
+          reject(new Error(`serve exited: ${err}`));
+        });
+      });
+      const health = (await (await fetch(`${url}api/health`)).json()) as { status: string };
+      expect(health.status).toBe('ok');
+      const page = await (await fetch(url)).text();
+      expect(page).toContain('Clew hub');
+      const second = run('agencies', 'create', 'ngo-x', '--name', 'NGO', '--kind', 'ngo');
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(/clew\.sqlite is already open for writing by process \d+/);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+});
+
+if (!BUILT) console.warn('packages/cli/dist is missing: run `npm run build` to run the command-line tests.');
