@@ -32,14 +32,32 @@ describe.skipIf(!BUILT)('the clew command line', () => {
   });
 
   it('creates an agency and a dataset, imports a file with a bad line, and exports it back', () => {
-    expect(run('agencies', 'create', 'police-it', '--name', 'Polizia', '--kind', 'police', '--country', 'it').code).toBe(0);
-    expect(run('datasets', 'create', 'it-cases', '--agency', 'police-it', '--tlp', 'AMBER', '--grading', 'B2').code).toBe(0);
+    expect(
+      run('agencies', 'create', 'police-it', '--name', 'Polizia', '--kind', 'police', '--country', 'it').code,
+    ).toBe(0);
+    expect(
+      run('datasets', 'create', 'it-cases', '--agency', 'police-it', '--tlp', 'AMBER', '--grading', 'B2')
+        .code,
+    ).toBe(0);
     const file = join(dataDir, 'in.jsonl');
-    writeFileSync(file, [...LINES, '{"id":"bad","schema":"Person","properties":{"shoeSize":["44"]}}'].join('\n') + '\n');
-    const imp = run('import', 'ftm', file, '--dataset', 'it-cases', '--errors', join(dataDir, 'rejected.csv'));
+    writeFileSync(
+      file,
+      [...LINES, '{"id":"bad","schema":"Person","properties":{"shoeSize":["44"]}}'].join('\n') + '\n',
+    );
+    const imp = run(
+      'import',
+      'ftm',
+      file,
+      '--dataset',
+      'it-cases',
+      '--errors',
+      join(dataDir, 'rejected.csv'),
+    );
     expect(imp.code).toBe(0);
     expect(imp.stdout).toMatch(/imported 3 entities \(8 statements\) into it-cases/);
-    expect(imp.stderr).toMatch(/line 4 entity bad property shoeSize: schema Person has no property "shoeSize"/);
+    expect(imp.stderr).toMatch(
+      /line 4 entity bad property shoeSize: schema Person has no property "shoeSize"/,
+    );
     expect(readFileSync(join(dataDir, 'rejected.csv'), 'utf8')).toContain('4,bad,shoeSize,');
     const exp = run('export', 'ftm', '--dataset', 'it-cases');
     expect(exp.code).toBe(0);

@@ -79,7 +79,12 @@ export class FtmIngestService {
     const batchSize = req.batchSize ?? 2000;
     let seq = await this.store.writes.nextSeq(dataset.name);
     const pool = new ParsePool(
-      { dataset: dataset.name, agency: dataset.agency, namespaceKey: dataset.namespaceKey, defaults: dataset.defaults },
+      {
+        dataset: dataset.name,
+        agency: dataset.agency,
+        namespaceKey: dataset.namespaceKey,
+        defaults: dataset.defaults,
+      },
       req.parallel ?? false,
     );
     // Up to two batches are being parsed while the oldest one is written, in file order.

@@ -37,7 +37,11 @@ export const rejectionOf = (line: number, e: unknown): Rejection => {
  * Parse, check and pack a batch of FtM JSON lines for a dataset. Pure CPU work with plain-data input
  * and output, so it runs the same inline or in a worker thread. Blank lines are skipped.
  */
-export const parseFtmBatch = (lines: readonly string[], firstLine: number, target: StatementTarget): ParsedBatch => {
+export const parseFtmBatch = (
+  lines: readonly string[],
+  firstLine: number,
+  target: StatementTarget,
+): ParsedBatch => {
   const out: ParsedBatch = { fragments: [], rejections: [], statements: 0 };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';

@@ -15,7 +15,10 @@ const WORKER_FILE = fileURLToPath(new URL('./ftm-parse.worker.js', import.meta.u
  */
 export class ParsePool {
   private readonly worker: Worker | undefined;
-  private readonly pending = new Map<number, { resolve: (b: ParsedBatch) => void; reject: (e: Error) => void }>();
+  private readonly pending = new Map<
+    number,
+    { resolve: (b: ParsedBatch) => void; reject: (e: Error) => void }
+  >();
   private nextId = 0;
 
   constructor(

@@ -82,7 +82,7 @@ export const registerFtmCommands = (program: Command): void => {
               fileName: file,
               open,
               strict: opts.strict,
-            parallel: true,
+              parallel: true,
               batchSize: Number(opts.batchSize),
               onReject,
               onProgress: (p) => {

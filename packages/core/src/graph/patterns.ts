@@ -15,13 +15,16 @@ export interface PatternMatch {
   node: number;
   /** Victims linked, trips made, or communities bridged. */
   count: number;
+  /** Ranking within the indicator: the count, or for brokers the participation coefficient. */
+  score: number;
   /** The victims, or the trips' far ends, or the community ids — per indicator. */
   related: Int32Array;
   /** Edges that show it (one per victim or community; every trip), by id. */
   edges: Int32Array;
 }
 
-const byCount = (a: PatternMatch, b: PatternMatch): number => b.count - a.count || a.node - b.node;
+const byCount = (a: PatternMatch, b: PatternMatch): number =>
+  b.count - a.count || b.score - a.score || a.node - b.node;
 
 const indicatorForType = (type: number): PatternIndicator | null => {
   switch (type) {
@@ -88,6 +91,7 @@ export const victimHubs = (
         indicator,
         node: hub,
         count: victims.length,
+        score: victims.length,
         related: Int32Array.from(victims),
         edges: Int32Array.from(edges),
       });
@@ -134,6 +138,7 @@ export const vehiclesOnManyTrips = (g: CsrGraph, options: TripOptions = {}): Pat
         indicator: type === NodeType.vessel ? 'vessel-on-many-trips' : 'vehicle-on-many-trips',
         node: v,
         count: trips.size,
+        score: trips.size,
         related: Int32Array.from(ends),
         edges: Int32Array.from(trips),
       });
@@ -157,7 +162,9 @@ export interface BrokerOptions {
 /**
  * People linked to at least two communities (e.g. from `louvain`): brokers between groups. A
  * community counts when the person has `minLinks` edges into it (their own community included).
- * Matches list the communities and one edge into each. O(n + m).
+ * Ranked by communities linked, then by participation coefficient 1 − Σ_c (k_c / k)², which is
+ * highest when the person's links are spread evenly rather than mostly inside one group. Matches
+ * list the communities and one edge into each. O(n + m).
  */
 export const brokers = (g: CsrGraph, community: Int32Array, options: BrokerOptions = {}): PatternMatch[] => {
   const minCommunities = options.minCommunities ?? 2;
@@ -202,10 +209,15 @@ export const brokers = (g: CsrGraph, community: Int32Array, options: BrokerOptio
     if (g.hasDirected) scan(g.inOffsets, g.inNeighbours, g.inEdges, true);
     const linked = touched.filter((c) => (links[c] ?? 0) >= minLinks);
     if (linked.length >= minCommunities) {
+      let degree = 0;
+      let concentration = 0;
+      for (const c of touched) degree += links[c] ?? 0;
+      for (const c of touched) concentration += ((links[c] ?? 0) / degree) ** 2;
       matches.push({
         indicator: 'broker-between-communities',
         node: p,
         count: linked.length,
+        score: 1 - concentration,
         related: Int32Array.from(linked),
         edges: Int32Array.from(linked, (c) => firstEdge[c] ?? -1),
       });

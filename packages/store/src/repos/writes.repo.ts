@@ -63,7 +63,13 @@ export class WritesRepo {
     batch: readonly FragmentWrite[],
   ): Promise<number> {
     const unpack = (f: FragmentWrite): Statement[] =>
-      unpackStatements({ dataset_id: dataset, entity_id: f.entityId, agency_id: agency, schema: f.schema, statements: f.packed });
+      unpackStatements({
+        dataset_id: dataset,
+        entity_id: f.entityId,
+        agency_id: agency,
+        schema: f.schema,
+        statements: f.packed,
+      });
     // Fragments of one entity within a run add up: within this batch, and with earlier batches.
     const add = (earlier: FragmentWrite, later: FragmentWrite): FragmentWrite => ({
       ...later,
@@ -108,17 +114,7 @@ export class WritesRepo {
       for (const part of chunks(final, ROW_CHUNK)) {
         const params: unknown[] = [];
         for (const f of part) {
-          params.push(
-            dataset,
-            f.entityId,
-            agency,
-            f.originalId,
-            f.schema,
-            f.caption,
-            seq++,
-            run,
-            f.packed,
-          );
+          params.push(dataset, f.entityId, agency, f.originalId, f.schema, f.caption, seq++, run, f.packed);
         }
         await trx.executeQuery(CompiledQuery.raw(this.upsertSql(trx, part.length), params));
       }
