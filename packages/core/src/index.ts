@@ -11,3 +11,4 @@ export * from './ftm/marking-json.js';
 export * from './ftm/ftm-entity.js';
 export * from './ftm/ftm-export.js';
 export * from './graph/index.js';
+export * from './eval/metrics.js';

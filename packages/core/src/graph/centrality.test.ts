@@ -15,7 +15,9 @@ const KARATE_BETWEENNESS = [
 describe('betweenness', () => {
   it('is exact on the karate club', () => {
     const bc = betweenness(karateClub());
-    KARATE_BETWEENNESS.forEach((expected, v) => expect(bc[v]).toBeCloseTo(expected, 10));
+    KARATE_BETWEENNESS.forEach((expected, v) => {
+      expect(bc[v]).toBeCloseTo(expected, 10);
+    });
   });
 
   it('counts a path graph by hand, raw and directed', () => {

@@ -8,7 +8,9 @@ import { type GraphPath, shortestPaths } from './paths.js';
 /** Each edge of the path joins the nodes either side of it. */
 const expectWellFormed = (g: CsrGraph, p: GraphPath): void => {
   expect(p.nodes.length).toBe(p.edges.length + 1);
-  p.edges.forEach((e, i) => expect(otherEnd(g, e, p.nodes[i] ?? -1)).toBe(p.nodes[i + 1]));
+  p.edges.forEach((e, i) => {
+    expect(otherEnd(g, e, p.nodes[i] ?? -1)).toBe(p.nodes[i + 1]);
+  });
 };
 
 describe('shortestPaths', () => {
@@ -53,7 +55,9 @@ describe('shortestPaths', () => {
       ]),
     );
     expect(r.paths).toHaveLength(2);
-    r.paths.forEach((p) => expectWellFormed(square, p));
+    r.paths.forEach((p) => {
+      expectWellFormed(square, p);
+    });
     expect(shortestPaths(square, 0, 3, { maxPaths: 1 }).paths).toHaveLength(1);
   });
 

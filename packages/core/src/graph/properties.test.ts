@@ -102,7 +102,9 @@ describe('properties on random graphs', () => {
         const d = bfsDistances(g, s, { direction: dir, maxDepth: hops });
         const expected = Array.from(d.keys()).filter((v) => (d[v] ?? -1) >= 0);
         expect(Array.from(n.nodes).sort((x, y) => x - y)).toEqual(expected);
-        n.nodes.forEach((v, i) => expect(n.hop[i]).toBe(d[v]));
+        n.nodes.forEach((v, i) => {
+          expect(n.hop[i]).toBe(d[v]);
+        });
       }),
       { numRuns: 200 },
     );
