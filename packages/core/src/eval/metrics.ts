@@ -15,17 +15,23 @@ export interface PairwiseScores {
 
 const pairs = (n: number): number => (n * (n - 1)) / 2;
 
+/** A cluster label: any string or number; only equality matters. */
+export type Label = string | number;
+
 /** Counts of items per (truth label, predicted label), and per label on each side. */
-const contingency = <A, B>(truth: readonly A[], predicted: readonly B[]) => {
+const contingency = (truth: readonly Label[], predicted: readonly Label[]) => {
   if (truth.length !== predicted.length) throw new Error('truth and prediction must label the same items');
-  const cells = new Map<A, Map<B, number>>();
-  const rows = new Map<A, number>();
-  const cols = new Map<B, number>();
+  const cells = new Map<Label, Map<Label, number>>();
+  const rows = new Map<Label, number>();
+  const cols = new Map<Label, number>();
   for (let i = 0; i < truth.length; i++) {
-    const t = truth[i] as A;
-    const p = predicted[i] as B;
+    const t = truth[i] ?? '';
+    const p = predicted[i] ?? '';
     let row = cells.get(t);
-    if (!row) cells.set(t, (row = new Map()));
+    if (!row) {
+      row = new Map<Label, number>();
+      cells.set(t, row);
+    }
     row.set(p, (row.get(p) ?? 0) + 1);
     rows.set(t, (rows.get(t) ?? 0) + 1);
     cols.set(p, (cols.get(p) ?? 0) + 1);
@@ -34,7 +40,7 @@ const contingency = <A, B>(truth: readonly A[], predicted: readonly B[]) => {
 };
 
 /** Pairwise precision/recall/F1 of a predicted clustering against the true one (1 when none is predicted or true). */
-export const pairwiseScores = <A, B>(truth: readonly A[], predicted: readonly B[]): PairwiseScores => {
+export const pairwiseScores = (truth: readonly Label[], predicted: readonly Label[]): PairwiseScores => {
   const { cells, rows, cols } = contingency(truth, predicted);
   let correctPairs = 0;
   for (const row of cells.values()) for (const n of row.values()) correctPairs += pairs(n);
@@ -49,7 +55,7 @@ export const pairwiseScores = <A, B>(truth: readonly A[], predicted: readonly B[
 };
 
 /** Adjusted Rand index (Hubert & Arabie): 1 for identical clusterings, about 0 for random ones. */
-export const adjustedRandIndex = <A, B>(truth: readonly A[], predicted: readonly B[]): number => {
+export const adjustedRandIndex = (truth: readonly Label[], predicted: readonly Label[]): number => {
   const { cells, rows, cols, n } = contingency(truth, predicted);
   let index = 0;
   for (const row of cells.values()) for (const c of row.values()) index += pairs(c);
@@ -63,7 +69,7 @@ export const adjustedRandIndex = <A, B>(truth: readonly A[], predicted: readonly
 };
 
 /** Normalised mutual information (arithmetic mean of the entropies): 1 for identical clusterings. */
-export const normalisedMutualInformation = <A, B>(truth: readonly A[], predicted: readonly B[]): number => {
+export const normalisedMutualInformation = (truth: readonly Label[], predicted: readonly Label[]): number => {
   const { cells, rows, cols, n } = contingency(truth, predicted);
   if (n === 0) return 1;
   const entropy = (counts: Iterable<number>): number => {

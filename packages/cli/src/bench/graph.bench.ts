@@ -1,0 +1,410 @@
+/**
+ * Benchmark: Clew's graph engine beside graphology (npm) and igraph (Debian's python3-igraph), same
+ * planted-partition graph, same queries, one run. graphology runs on a smaller graph from the same
+ * generator (its load alone takes minutes at 1M/5M); Clew runs on that graph too, to compare like with
+ * like. igraph runs when `python3 -c "import igraph"` works (python3 or /usr/bin/python3).
+ *
+ * Usage: node --expose-gc packages/cli/dist/bench/graph.bench.js [--nodes 1000000] [--edges 5000000]
+ *   [--small-nodes 100000] [--queries 1000] [--seed 42] [--mixing 0.15] [--igraph auto|off]
+ *   [--igraph-paths 20] [--graphology on|off]
+ * Prints a markdown table (times in ms unless stated) with the machine it ran on.
+ */
+import {
+  bfsDistances,
+  buildCsr,
+  connectedComponents,
+  createPrng,
+  graphBytes,
+  GraphScratch,
+  louvain,
+  modularity,
+  neighbourhood,
+  pageRank,
+  shortestPaths,
+} from '@clew/core';
+import { UndirectedGraph } from 'graphology';
+import louvainGraphology from 'graphology-communities-louvain';
+import { connectedComponents as graphologyComponents } from 'graphology-components';
+import pagerankGraphology from 'graphology-metrics/centrality/pagerank.js';
+import { bidirectional } from 'graphology-shortest-path/unweighted.js';
+import { bfsFromNode } from 'graphology-traversal';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { plantedGraph, type PlantedGraph } from './planted-graph.js';
+
+const { values: args } = parseArgs({
+  options: {
+    nodes: { type: 'string', default: '1000000' },
+    edges: { type: 'string', default: '' },
+    'small-nodes': { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '42' },
+    mixing: { type: 'string', default: '0.15' },
+    igraph: { type: 'string', default: 'auto' },
+    'igraph-paths': { type: 'string', default: '20' },
+    graphology: { type: 'string', default: 'on' },
+  },
+});
+const nodes = Number(args.nodes);
+const edges = args.edges === '' ? nodes * 5 : Number(args.edges);
+const smallNodes = Math.min(nodes, Number(args['small-nodes']));
+const queries = Number(args.queries);
+const seed = Number(args.seed);
+const mixing = Number(args.mixing);
+
+const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
+const now = (): number => performance.now();
+const ms = (t: number): string => (t >= 100 ? t.toFixed(0) : t >= 10 ? t.toFixed(1) : t.toFixed(2));
+const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const count = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : `${n}`);
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+const p50p95 = (times: number[]): string => {
+  const sorted = [...times].sort((a, b) => a - b);
+  return `${ms(percentile(sorted, 0.5))} / ${ms(percentile(sorted, 0.95))}`;
+};
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+/** Normalised mutual information between two partitions (1 = identical). O(n). */
+const nmi = (a: Int32Array, b: Int32Array): number => {
+  const n = a.length;
+  const joint = new Map<number, number>();
+  const ca = new Map<number, number>();
+  const cb = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    joint.set(x * 4294967296 + y, (joint.get(x * 4294967296 + y) ?? 0) + 1);
+    ca.set(x, (ca.get(x) ?? 0) + 1);
+    cb.set(y, (cb.get(y) ?? 0) + 1);
+  }
+  const h = (counts: Map<number, number>): number => {
+    let s = 0;
+    for (const c of counts.values()) s -= (c / n) * Math.log(c / n);
+    return s;
+  };
+  let mi = 0;
+  for (const [key, c] of joint) {
+    const x = Math.floor(key / 4294967296);
+    const y = key - x * 4294967296;
+    mi += (c / n) * Math.log((c * n) / ((ca.get(x) ?? 1) * (cb.get(y) ?? 1)));
+  }
+  const ha = h(ca);
+  const hb = h(cb);
+  return ha + hb === 0 ? 1 : (2 * mi) / (ha + hb);
+};
+
+/** Query endpoints shared by every engine on a graph. */
+const queryNodes = (n: number, k: number, salt: number): Int32Array => {
+  const prng = createPrng(seed + salt);
+  return Int32Array.from({ length: k }, () => prng.int(n));
+};
+
+type Results = Map<string, string>;
+
+const ROWS = [
+  'load into the engine',
+  'connected components',
+  'single-source BFS',
+  'PageRank, 20 iterations',
+  'Louvain',
+  'Louvain modularity (communities)',
+  'Louvain NMI vs planted',
+  'shortest path p50 / p95',
+  '2-hop neighbourhood ≤10k p50 / p95',
+  'memory: typed arrays / RSS Δ',
+] as const;
+
+const runClew = (planted: PlantedGraph): Results => {
+  const r: Results = new Map();
+  const n = planted.nodeCount;
+  gc();
+  const rss0 = process.memoryUsage().rss;
+  let rssMax = rss0;
+  const sample = (): void => {
+    rssMax = Math.max(rssMax, process.memoryUsage().rss);
+  };
+  let t = now();
+  const g = buildCsr({ nodeCount: n, source: planted.source, target: planted.target });
+  r.set('load into the engine', ms(now() - t));
+  sample();
+  t = now();
+  const cc = connectedComponents(g);
+  r.set('connected components', `${ms(now() - t)} (${cc.count})`);
+  sample();
+  t = now();
+  const dist = bfsDistances(g, 0);
+  const bfsTime = now() - t;
+  const reached = dist.reduce((s, d) => s + (d >= 0 ? 1 : 0), 0);
+  r.set('single-source BFS', `${ms(bfsTime)} (${count(reached)} reached)`);
+  sample();
+  t = now();
+  pageRank(g, { iterations: 20 });
+  r.set('PageRank, 20 iterations', ms(now() - t));
+  sample();
+  t = now();
+  const communities = louvain(g, { seed });
+  r.set('Louvain', ms(now() - t));
+  sample();
+  r.set('Louvain modularity (communities)', `${communities.modularity.toFixed(4)} (${communities.count})`);
+  r.set('Louvain NMI vs planted', nmi(communities.community, planted.community).toFixed(3));
+  const scratch = new GraphScratch(n);
+  const ends = queryNodes(n, 2 * queries, 1);
+  const pathTimes: number[] = [];
+  let lengthSum = 0;
+  for (let i = 0; i < queries; i++) {
+    t = now();
+    const p = shortestPaths(g, ends[2 * i] ?? 0, ends[2 * i + 1] ?? 0, { scratch });
+    pathTimes.push(now() - t);
+    lengthSum += p.length;
+  }
+  r.set('shortest path p50 / p95', `${p50p95(pathTimes)} (mean length ${(lengthSum / queries).toFixed(1)})`);
+  const seeds = queryNodes(n, queries, 2);
+  const hoodTimes: number[] = [];
+  let sizeSum = 0;
+  for (const s of seeds) {
+    t = now();
+    const h = neighbourhood(g, s, { hops: 2, maxNodes: 10_000, scratch });
+    hoodTimes.push(now() - t);
+    sizeSum += h.nodes.length;
+  }
+  r.set('2-hop neighbourhood ≤10k p50 / p95', `${p50p95(hoodTimes)} (mean ${Math.round(sizeSum / queries)} nodes)`);
+  sample();
+  r.set('memory: typed arrays / RSS Δ', `${mb(graphBytes(g))} / ${mb(rssMax - rss0)}`);
+  log(`clew ${count(n)}: done; planted-partition modularity ${modularity(g, planted.community).toFixed(4)}`);
+  return r;
+};
+
+const runGraphology = (planted: PlantedGraph): Results => {
+  const r: Results = new Map();
+  const n = planted.nodeCount;
+  gc();
+  const rss0 = process.memoryUsage().rss;
+  let t = now();
+  const g = new UndirectedGraph();
+  for (let i = 0; i < n; i++) g.addNode(String(i));
+  for (let e = 0; e < planted.source.length; e++) g.addEdge(String(planted.source[e]), String(planted.target[e]));
+  r.set('load into the engine', ms(now() - t));
+  const rssLoaded = process.memoryUsage().rss;
+  log(`graphology ${count(n)}: loaded`);
+  t = now();
+  const cc = graphologyComponents(g);
+  r.set('connected components', `${ms(now() - t)} (${cc.length})`);
+  t = now();
+  let reached = 0;
+  bfsFromNode(g, '0', () => {
+    reached++;
+  });
+  r.set('single-source BFS', `${ms(now() - t)} (${count(reached)} reached)`);
+  t = now();
+  try {
+    // graphology stops on a tolerance and throws when maxIterations pass without converging:
+    // tolerance 0 makes it run exactly 20 iterations, then throw.
+    pagerankGraphology(g, { maxIterations: 20, tolerance: 0, getEdgeWeight: null });
+  } catch {
+    // expected
+  }
+  r.set('PageRank, 20 iterations', ms(now() - t));
+  t = now();
+  const prng = createPrng(seed);
+  const detailed = louvainGraphology.detailed(g, { rng: () => prng.next() });
+  r.set('Louvain', ms(now() - t));
+  r.set('Louvain modularity (communities)', `${detailed.modularity.toFixed(4)} (${detailed.count})`);
+  const found = Int32Array.from({ length: n }, (_, i) => detailed.communities[String(i)] ?? -1);
+  r.set('Louvain NMI vs planted', nmi(found, planted.community).toFixed(3));
+  log(`graphology ${count(n)}: louvain done`);
+  const ends = queryNodes(n, 2 * queries, 1);
+  const pathTimes: number[] = [];
+  for (let i = 0; i < queries; i++) {
+    t = now();
+    bidirectional(g, String(ends[2 * i]), String(ends[2 * i + 1]));
+    pathTimes.push(now() - t);
+  }
+  r.set('shortest path p50 / p95', p50p95(pathTimes));
+  const hoodTimes: number[] = [];
+  for (const s of queryNodes(n, queries, 2)) {
+    t = now();
+    const seen = new Set<string>([String(s)]);
+    let frontier = [String(s)];
+    for (let hop = 0; hop < 2 && seen.size < 10_000; hop++) {
+      const next: string[] = [];
+      for (const u of frontier) {
+        for (const v of g.neighbors(u)) {
+          if (seen.size >= 10_000) break;
+          if (!seen.has(v)) {
+            seen.add(v);
+            next.push(v);
+          }
+        }
+      }
+      frontier = next;
+    }
+    hoodTimes.push(now() - t);
+  }
+  r.set('2-hop neighbourhood ≤10k p50 / p95', `${p50p95(hoodTimes)} (hand-written BFS on neighbors())`);
+  r.set('memory: typed arrays / RSS Δ', `— / ${mb(rssLoaded - rss0)} after load`);
+  return r;
+};
+
+const IGRAPH_SCRIPT = `
+import json, random, resource, sys, time
+import igraph as ig
+path, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+pairs, seeds = json.loads(sys.argv[4]), json.loads(sys.argv[5])
+random.seed(seed)
+peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+base = peak()
+out = {"version": ig.__version__}
+def step(name, f):
+    t = time.perf_counter(); value = f(); out[name] = (time.perf_counter() - t) * 1000
+    print(name, round(out[name]), file=sys.stderr, flush=True)
+    return value
+def load():
+    g = ig.Graph.Read_Edgelist(path, directed=False)
+    if g.vcount() < n: g.add_vertices(n - g.vcount())
+    return g
+g = step("load", load)
+cc = step("components", lambda: g.connected_components() if hasattr(g, "connected_components") else g.components())
+out["componentCount"] = len(cc)
+out["reached"] = len(step("bfs", lambda: g.bfs(0))[0])
+step("pagerank", lambda: g.pagerank(damping=0.85))
+cl = step("louvain", lambda: g.community_multilevel())
+out["modularity"] = g.modularity(cl.membership); out["communities"] = len(cl); out["membership"] = cl.membership
+times = []
+for s, t in pairs:
+    t0 = time.perf_counter(); g.get_shortest_paths(s, to=t, output="epath"); times.append((time.perf_counter() - t0) * 1000)
+out["paths"] = times
+times = []
+for s in seeds:
+    t0 = time.perf_counter(); g.neighborhood(s, order=2); times.append((time.perf_counter() - t0) * 1000)
+out["hoods"] = times
+out["memory"] = peak() - base
+print(json.dumps(out))
+`;
+
+interface IgraphOut {
+  version: string;
+  load: number;
+  components: number;
+  componentCount: number;
+  bfs: number;
+  reached: number;
+  pagerank: number;
+  louvain: number;
+  modularity: number;
+  communities: number;
+  membership: number[];
+  paths: number[];
+  hoods: number[];
+  memory: number;
+}
+
+const findPython = (): string | null => {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    if (spawnSync(python, ['-c', 'import igraph'], { stdio: 'ignore' }).status === 0) return python;
+  }
+  return null;
+};
+
+const runIgraph = (python: string, planted: PlantedGraph): { results: Results; version: string } => {
+  const file = join(tmpdir(), `clew-graph-bench-${process.pid}.txt`);
+  writeFileSync(file, '');
+  const block = 200_000;
+  for (let i = 0; i < planted.source.length; i += block) {
+    const lines: string[] = [];
+    for (let e = i; e < Math.min(i + block, planted.source.length); e++) {
+      lines.push(`${planted.source[e]} ${planted.target[e]}\n`);
+    }
+    appendFileSync(file, lines.join(''));
+  }
+  const n = planted.nodeCount;
+  const pathCount = Math.min(queries, Number(args['igraph-paths']));
+  const ends = queryNodes(n, 2 * queries, 1);
+  const pairs = Array.from({ length: pathCount }, (_, i) => [ends[2 * i], ends[2 * i + 1]]);
+  const seeds = Array.from(queryNodes(n, queries, 2));
+  log(`igraph ${count(n)}: running (${python})`);
+  const run = spawnSync(
+    python,
+    ['-c', IGRAPH_SCRIPT, file, String(n), String(seed), JSON.stringify(pairs), JSON.stringify(seeds)],
+    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 600_000, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  rmSync(file, { force: true });
+  const r: Results = new Map();
+  if (run.status !== 0) {
+    log(`igraph failed: ${run.error?.message ?? `exit ${run.status}`}`);
+    return { results: r, version: '?' };
+  }
+  const out = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as IgraphOut;
+  r.set('load into the engine', `${ms(out.load)} (text edge list)`);
+  r.set('connected components', `${ms(out.components)} (${out.componentCount})`);
+  r.set('single-source BFS', `${ms(out.bfs)} (${count(out.reached)} reached)`);
+  r.set('PageRank, 20 iterations', `${ms(out.pagerank)} (PRPACK solve, not 20 iterations)`);
+  r.set('Louvain', ms(out.louvain));
+  r.set('Louvain modularity (communities)', `${out.modularity.toFixed(4)} (${out.communities})`);
+  r.set('Louvain NMI vs planted', nmi(Int32Array.from(out.membership), planted.community).toFixed(3));
+  r.set('shortest path p50 / p95', `${p50p95(out.paths)} (${pathCount} queries, one-sided)`);
+  r.set('2-hop neighbourhood ≤10k p50 / p95', `${p50p95(out.hoods)} (uncapped)`);
+  r.set('memory: typed arrays / RSS Δ', `— / ${mb(out.memory)} peak`);
+  return { results: r, version: out.version };
+};
+
+// ---------------------------------------------------------------------------------------------------
+
+const cpu = cpus();
+const machine =
+  `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${mb(totalmem())} RAM, Node ${process.version}` +
+  (typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (run with --expose-gc for steadier memory figures)');
+log(`machine: ${machine}`);
+let t0 = now();
+const big = plantedGraph({ nodes, edges, mixing, seed });
+log(
+  `planted graph ${count(nodes)}/${count(edges)}: ${big.communityCount} communities, ` +
+    `${(big.interShare * 100).toFixed(1)}% edges between them, generated in ${ms(now() - t0)} ms`,
+);
+const columns: { title: string; results: Results }[] = [];
+columns.push({ title: `Clew (${count(nodes)}/${count(edges)})`, results: runClew(big) });
+const python = args.igraph === 'off' ? null : findPython();
+if (python !== null) {
+  const { results, version } = runIgraph(python, big);
+  columns.push({ title: `igraph ${version} (${count(nodes)}/${count(edges)})`, results });
+} else {
+  log('igraph: skipped (python3 -c "import igraph" fails; apt-get install python3-igraph)');
+}
+const notes: string[] = [];
+if (args.graphology !== 'off') {
+  let small = big;
+  if (smallNodes < nodes) {
+    const smallEdges = Math.round((edges * smallNodes) / nodes);
+    t0 = now();
+    small = plantedGraph({ nodes: smallNodes, edges: smallEdges, mixing, seed });
+    log(`planted graph ${count(smallNodes)}/${count(smallEdges)} generated in ${ms(now() - t0)} ms`);
+    notes.push(
+      `graphology ran on a ${count(smallNodes)}/${count(smallEdges)} graph from the same generator: ` +
+        `at ${count(nodes)}/${count(edges)} its load alone takes minutes (about 100 s measured before), ` +
+        `which would blow this benchmark's time budget; Clew is shown on that graph too.`,
+    );
+    columns.push({ title: `Clew (${count(smallNodes)}/${count(smallEdges)})`, results: runClew(small) });
+  }
+  columns.push({
+    title: `graphology 0.26 (${count(small.nodeCount)}/${count(small.source.length)})`,
+    results: runGraphology(small),
+  });
+}
+
+const lines = [
+  `Graph engines on a planted-partition graph (communities of 50–500, mixing ${mixing}, seed ${seed}); ` +
+    `times in ms; ${queries} queries for paths and neighbourhoods.`,
+  `Machine: ${machine}.`,
+  '',
+  `| measure | ${columns.map((c) => c.title).join(' | ')} |`,
+  `|---|${columns.map(() => '---').join('|')}|`,
+  ...ROWS.map((row) => `| ${row} | ${columns.map((c) => c.results.get(row) ?? '—').join(' | ')} |`),
+  '',
+  ...notes,
+];
+process.stdout.write(`${lines.join('\n')}\n`);
