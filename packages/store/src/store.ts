@@ -39,7 +39,7 @@ export const openStore = async (config: StoreConfig): Promise<Store> => {
     agencies: new AgenciesRepo(db),
     datasets: new DatasetsRepo(db),
     entities: new EntitiesRepo(db),
-    writes: new WritesRepo(db),
+    writes: new WritesRepo(db, conn.dialect),
     close: () => conn.close(),
   };
 };

@@ -58,6 +58,23 @@ describe.each(dialects)('FtM import and export on %s', (dialect) => {
     expect(await exportAll(f)).toEqual([bare]);
   });
 
+  it('adds up fragments of one entity spread over several batches of a run', async () => {
+    const parts = [
+      person('p1', { name: ['Mohammed Ali'] }),
+      person('p2', { name: ['Yohannes Tesfay'] }),
+      person('p1', { birthDate: ['1985'] }),
+    ];
+    const report = await f.hub.ftm.importFtm(f.actor, {
+      dataset: 'it-cases',
+      fileName: 'f.jsonl',
+      open: linesOf(parts),
+      batchSize: 1,
+    });
+    expect(report.accepted).toBe(3);
+    const [p1] = await exportAll(f);
+    expect(p1).toBe(person('p1', { name: ['Mohammed Ali'], birthDate: ['1985'] }));
+  });
+
   it('is idempotent: importing the same file twice changes nothing', async () => {
     await f.hub.ftm.importFtm(f.actor, { dataset: 'it-cases', fileName: 'f.jsonl', open: linesOf(FILE) });
     const before = await exportAll(f);

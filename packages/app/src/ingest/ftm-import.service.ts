@@ -4,6 +4,7 @@ import { nodeHashing, type Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
 import { rejectionOf, type ParsedBatch, type Rejection } from './ftm-parse.js';
 import { ParsePool } from './parse-pool.js';
+import { SeenFilter } from './seen-filter.js';
 
 /** Counters of an import in progress. */
 export interface ImportProgress {
@@ -89,6 +90,7 @@ export class FtmIngestService {
     );
     // Up to two batches are being parsed while the oldest one is written, in file order.
     const inFlight: Promise<ParsedBatch>[] = [];
+    const seen = new SeenFilter();
     const writeOldest = async (): Promise<void> => {
       const next = inFlight.shift();
       if (!next) return;
@@ -98,7 +100,15 @@ export class FtmIngestService {
         if (rejections.length < KEPT_REJECTIONS) rejections.push(r);
         req.onReject?.(r);
       }
-      seq += await this.store.writes.writeBatch(importId, dataset.name, dataset.agency, seq, batch.fragments);
+      seq += await this.store.writes.writeBatch(
+        importId,
+        dataset.name,
+        dataset.agency,
+        seq,
+        batch.fragments,
+        (id) => seen.has(id),
+      );
+      for (const f of batch.fragments) seen.add(f.entityId);
       progress.accepted += batch.fragments.length;
       progress.statements += batch.statements;
       req.onProgress?.({ ...progress });

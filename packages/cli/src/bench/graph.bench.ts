@@ -5,8 +5,8 @@
  * like. igraph runs when `python3 -c "import igraph"` works (python3 or /usr/bin/python3).
  *
  * Usage: node --expose-gc packages/cli/dist/bench/graph.bench.js [--nodes 1000000] [--edges 5000000]
- *   [--small-nodes 100000] [--queries 1000] [--seed 42] [--mixing 0.15] [--igraph auto|off]
- *   [--igraph-paths 20] [--graphology on|off]
+ *   [--small-nodes 100000] [--queries 1000] [--seed 42] [--mixing 0.15] [--shuffle-ids]
+ *   [--igraph auto|off] [--igraph-paths 20] [--igraph-budget 80] [--graphology on|off]
  * Prints a markdown table (times in ms unless stated) with the machine it ran on.
  */
 import {
@@ -23,14 +23,14 @@ import {
   shortestPaths,
 } from '@clew/core';
 import { UndirectedGraph } from 'graphology';
-import louvainGraphology from 'graphology-communities-louvain';
+import louvainModule from 'graphology-communities-louvain';
 import { connectedComponents as graphologyComponents } from 'graphology-components';
-import pagerankGraphology from 'graphology-metrics/centrality/pagerank.js';
+import pagerankModule from 'graphology-metrics/centrality/pagerank.js';
 import { bidirectional } from 'graphology-shortest-path/unweighted.js';
 import { bfsFromNode } from 'graphology-traversal';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync, appendFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { plantedGraph, type PlantedGraph } from './planted-graph.js';
@@ -45,7 +45,9 @@ const { values: args } = parseArgs({
     mixing: { type: 'string', default: '0.15' },
     igraph: { type: 'string', default: 'auto' },
     'igraph-paths': { type: 'string', default: '20' },
+    'igraph-budget': { type: 'string', default: '80' },
     graphology: { type: 'string', default: 'on' },
+    'shuffle-ids': { type: 'boolean', default: false },
   },
 });
 const nodes = Number(args.nodes);
@@ -54,6 +56,17 @@ const smallNodes = Math.min(nodes, Number(args['small-nodes']));
 const queries = Number(args.queries);
 const seed = Number(args.seed);
 const mixing = Number(args.mixing);
+const shuffleIds = args['shuffle-ids'];
+/** Untimed queries first, so that JavaScript engines are measured compiled, not warming up. */
+const WARM_UP = 100;
+
+/**
+ * These two packages are CommonJS with `export default` typings: Node hands the function itself to a
+ * default import, TypeScript (NodeNext) expects a namespace holding it. Accept both.
+ */
+const cjsDefault = <T>(mod: { default: T }): T => (mod as { default?: T }).default ?? (mod as unknown as T);
+const louvainGraphology = cjsDefault(louvainModule);
+const pagerankGraphology = cjsDefault(pagerankModule);
 
 const gc = (globalThis as { gc?: () => void }).gc ?? ((): void => undefined);
 const now = (): number => performance.now();
@@ -154,6 +167,11 @@ const runClew = (planted: PlantedGraph): Results => {
   r.set('Louvain modularity (communities)', `${communities.modularity.toFixed(4)} (${communities.count})`);
   r.set('Louvain NMI vs planted', nmi(communities.community, planted.community).toFixed(3));
   const scratch = new GraphScratch(n);
+  const warm = queryNodes(n, 2 * WARM_UP, 3);
+  for (let i = 0; i < WARM_UP; i++) {
+    shortestPaths(g, warm[2 * i] ?? 0, warm[2 * i + 1] ?? 0, { scratch });
+    neighbourhood(g, warm[i] ?? 0, { hops: 2, maxNodes: 10_000, scratch });
+  }
   const ends = queryNodes(n, 2 * queries, 1);
   const pathTimes: number[] = [];
   let lengthSum = 0;
@@ -173,7 +191,10 @@ const runClew = (planted: PlantedGraph): Results => {
     hoodTimes.push(now() - t);
     sizeSum += h.nodes.length;
   }
-  r.set('2-hop neighbourhood ≤10k p50 / p95', `${p50p95(hoodTimes)} (mean ${Math.round(sizeSum / queries)} nodes)`);
+  r.set(
+    '2-hop neighbourhood ≤10k p50 / p95',
+    `${p50p95(hoodTimes)} (mean ${Math.round(sizeSum / queries)} nodes)`,
+  );
   sample();
   r.set('memory: typed arrays / RSS Δ', `${mb(graphBytes(g))} / ${mb(rssMax - rss0)}`);
   log(`clew ${count(n)}: done; planted-partition modularity ${modularity(g, planted.community).toFixed(4)}`);
@@ -188,7 +209,8 @@ const runGraphology = (planted: PlantedGraph): Results => {
   let t = now();
   const g = new UndirectedGraph();
   for (let i = 0; i < n; i++) g.addNode(String(i));
-  for (let e = 0; e < planted.source.length; e++) g.addEdge(String(planted.source[e]), String(planted.target[e]));
+  for (let e = 0; e < planted.source.length; e++)
+    g.addEdge(String(planted.source[e]), String(planted.target[e]));
   r.set('load into the engine', ms(now() - t));
   const rssLoaded = process.memoryUsage().rss;
   log(`graphology ${count(n)}: loaded`);
@@ -218,17 +240,7 @@ const runGraphology = (planted: PlantedGraph): Results => {
   const found = Int32Array.from({ length: n }, (_, i) => detailed.communities[String(i)] ?? -1);
   r.set('Louvain NMI vs planted', nmi(found, planted.community).toFixed(3));
   log(`graphology ${count(n)}: louvain done`);
-  const ends = queryNodes(n, 2 * queries, 1);
-  const pathTimes: number[] = [];
-  for (let i = 0; i < queries; i++) {
-    t = now();
-    bidirectional(g, String(ends[2 * i]), String(ends[2 * i + 1]));
-    pathTimes.push(now() - t);
-  }
-  r.set('shortest path p50 / p95', p50p95(pathTimes));
-  const hoodTimes: number[] = [];
-  for (const s of queryNodes(n, queries, 2)) {
-    t = now();
+  const hood = (s: number): number => {
     const seen = new Set<string>([String(s)]);
     let frontier = [String(s)];
     for (let hop = 0; hop < 2 && seen.size < 10_000; hop++) {
@@ -244,6 +256,25 @@ const runGraphology = (planted: PlantedGraph): Results => {
       }
       frontier = next;
     }
+    return seen.size;
+  };
+  const warm = queryNodes(n, 2 * WARM_UP, 3);
+  for (let i = 0; i < WARM_UP; i++) {
+    bidirectional(g, String(warm[2 * i]), String(warm[2 * i + 1]));
+    hood(warm[i] ?? 0);
+  }
+  const ends = queryNodes(n, 2 * queries, 1);
+  const pathTimes: number[] = [];
+  for (let i = 0; i < queries; i++) {
+    t = now();
+    bidirectional(g, String(ends[2 * i]), String(ends[2 * i + 1]));
+    pathTimes.push(now() - t);
+  }
+  r.set('shortest path p50 / p95', p50p95(pathTimes));
+  const hoodTimes: number[] = [];
+  for (const s of queryNodes(n, queries, 2)) {
+    t = now();
+    hood(s);
     hoodTimes.push(now() - t);
   }
   r.set('2-hop neighbourhood ≤10k p50 / p95', `${p50p95(hoodTimes)} (hand-written BFS on neighbors())`);
@@ -251,18 +282,24 @@ const runGraphology = (planted: PlantedGraph): Results => {
   return r;
 };
 
+/**
+ * igraph's side, run by python3. Steps past `budget` seconds are skipped and say so (Louvain when
+ * about 7 × PageRank's time would not fit), so the whole benchmark stays within a few minutes.
+ */
 const IGRAPH_SCRIPT = `
 import json, random, resource, sys, time
 import igraph as ig
 path, n, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-pairs, seeds = json.loads(sys.argv[4]), json.loads(sys.argv[5])
+pairs, seeds, budget = json.loads(sys.argv[4]), json.loads(sys.argv[5]), float(sys.argv[6])
 random.seed(seed)
+start = time.perf_counter()
+left = lambda: budget - (time.perf_counter() - start)
 peak = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 base = peak()
-out = {"version": ig.__version__}
+out = {"version": ig.__version__, "skipped": []}
 def step(name, f):
     t = time.perf_counter(); value = f(); out[name] = (time.perf_counter() - t) * 1000
-    print(name, round(out[name]), file=sys.stderr, flush=True)
+    print("igraph", name, round(out[name]), "ms", file=sys.stderr, flush=True)
     return value
 def load():
     g = ig.Graph.Read_Edgelist(path, directed=False)
@@ -273,32 +310,35 @@ cc = step("components", lambda: g.connected_components() if hasattr(g, "connecte
 out["componentCount"] = len(cc)
 out["reached"] = len(step("bfs", lambda: g.bfs(0))[0])
 step("pagerank", lambda: g.pagerank(damping=0.85))
-cl = step("louvain", lambda: g.community_multilevel())
-out["modularity"] = g.modularity(cl.membership); out["communities"] = len(cl); out["membership"] = cl.membership
-times = []
-for s, t in pairs:
-    t0 = time.perf_counter(); g.get_shortest_paths(s, to=t, output="epath"); times.append((time.perf_counter() - t0) * 1000)
-out["paths"] = times
-times = []
-for s in seeds:
-    t0 = time.perf_counter(); g.neighborhood(s, order=2); times.append((time.perf_counter() - t0) * 1000)
-out["hoods"] = times
+if left() > 7 * out["pagerank"] / 1000:
+    cl = step("louvain", lambda: g.community_multilevel())
+    out["modularity"] = g.modularity(cl.membership); out["communities"] = len(cl); out["membership"] = cl.membership
+else:
+    out["skipped"].append("louvain")
+for name, items, run in (("paths", pairs, lambda p: g.get_shortest_paths(p[0], to=p[1], output="epath")),
+                         ("hoods", seeds, lambda s: g.neighborhood(s, order=2))):
+    times = []
+    for item in items:
+        if left() <= 0: break
+        t0 = time.perf_counter(); run(item); times.append((time.perf_counter() - t0) * 1000)
+    out[name] = times
 out["memory"] = peak() - base
 print(json.dumps(out))
 `;
 
 interface IgraphOut {
   version: string;
+  skipped: string[];
   load: number;
   components: number;
   componentCount: number;
   bfs: number;
   reached: number;
   pagerank: number;
-  louvain: number;
-  modularity: number;
-  communities: number;
-  membership: number[];
+  louvain?: number;
+  modularity?: number;
+  communities?: number;
+  membership?: number[];
   paths: number[];
   hoods: number[];
   memory: number;
@@ -311,7 +351,11 @@ const findPython = (): string | null => {
   return null;
 };
 
-const runIgraph = (python: string, planted: PlantedGraph): { results: Results; version: string } => {
+const runIgraph = (
+  python: string,
+  planted: PlantedGraph,
+  budgetSeconds: number,
+): { results: Results; version: string } => {
   const file = join(tmpdir(), `clew-graph-bench-${process.pid}.txt`);
   writeFileSync(file, '');
   const block = 200_000;
@@ -330,8 +374,22 @@ const runIgraph = (python: string, planted: PlantedGraph): { results: Results; v
   log(`igraph ${count(n)}: running (${python})`);
   const run = spawnSync(
     python,
-    ['-c', IGRAPH_SCRIPT, file, String(n), String(seed), JSON.stringify(pairs), JSON.stringify(seeds)],
-    { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, timeout: 600_000, stdio: ['ignore', 'pipe', 'inherit'] },
+    [
+      '-c',
+      IGRAPH_SCRIPT,
+      file,
+      String(n),
+      String(seed),
+      JSON.stringify(pairs),
+      JSON.stringify(seeds),
+      String(budgetSeconds),
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 600_000,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   rmSync(file, { force: true });
   const r: Results = new Map();
@@ -344,11 +402,25 @@ const runIgraph = (python: string, planted: PlantedGraph): { results: Results; v
   r.set('connected components', `${ms(out.components)} (${out.componentCount})`);
   r.set('single-source BFS', `${ms(out.bfs)} (${count(out.reached)} reached)`);
   r.set('PageRank, 20 iterations', `${ms(out.pagerank)} (PRPACK solve, not 20 iterations)`);
-  r.set('Louvain', ms(out.louvain));
-  r.set('Louvain modularity (communities)', `${out.modularity.toFixed(4)} (${out.communities})`);
-  r.set('Louvain NMI vs planted', nmi(Int32Array.from(out.membership), planted.community).toFixed(3));
-  r.set('shortest path p50 / p95', `${p50p95(out.paths)} (${pathCount} queries, one-sided)`);
-  r.set('2-hop neighbourhood ≤10k p50 / p95', `${p50p95(out.hoods)} (uncapped)`);
+  if (out.louvain !== undefined && out.membership !== undefined) {
+    r.set('Louvain', ms(out.louvain));
+    r.set(
+      'Louvain modularity (communities)',
+      `${(out.modularity ?? NaN).toFixed(4)} (${out.communities ?? '?'})`,
+    );
+    r.set('Louvain NMI vs planted', nmi(Int32Array.from(out.membership), planted.community).toFixed(3));
+  } else {
+    r.set('Louvain', `skipped: 7 × PageRank's time would pass the ${budgetSeconds} s budget`);
+  }
+  const done = (k: number, of: number): string => (k < of ? `, budget ran out after ${k} of ${of}` : '');
+  r.set(
+    'shortest path p50 / p95',
+    `${p50p95(out.paths)} (${out.paths.length} queries, one-sided${done(out.paths.length, pathCount)})`,
+  );
+  r.set(
+    '2-hop neighbourhood ≤10k p50 / p95',
+    `${p50p95(out.hoods)} (uncapped${done(out.hoods.length, seeds.length)})`,
+  );
   r.set('memory: typed arrays / RSS Δ', `— / ${mb(out.memory)} peak`);
   return { results: r, version: out.version };
 };
@@ -356,55 +428,72 @@ const runIgraph = (python: string, planted: PlantedGraph): { results: Results; v
 // ---------------------------------------------------------------------------------------------------
 
 const cpu = cpus();
+const load = (): string =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const machine =
   `${cpu.length} × ${cpu[0]?.model ?? '?'}, ${mb(totalmem())} RAM, Node ${process.version}` +
-  (typeof (globalThis as { gc?: unknown }).gc === 'function' ? '' : ' (run with --expose-gc for steadier memory figures)');
-log(`machine: ${machine}`);
+  (typeof (globalThis as { gc?: unknown }).gc === 'function'
+    ? ''
+    : ' (run with --expose-gc for steadier memory figures)');
+log(`machine: ${machine}; load average ${load()}`);
+const loadBefore = load();
+const python = args.igraph === 'off' ? null : findPython();
+if (python === null)
+  log('igraph: skipped (python3 -c "import igraph" fails; apt-get install python3-igraph)');
+const columns: { title: string; results: Results }[] = [];
+const notes: string[] = [];
+
 let t0 = now();
-const big = plantedGraph({ nodes, edges, mixing, seed });
+const big = plantedGraph({ nodes, edges, mixing, seed, shuffleIds });
 log(
   `planted graph ${count(nodes)}/${count(edges)}: ${big.communityCount} communities, ` +
     `${(big.interShare * 100).toFixed(1)}% edges between them, generated in ${ms(now() - t0)} ms`,
 );
-const columns: { title: string; results: Results }[] = [];
 columns.push({ title: `Clew (${count(nodes)}/${count(edges)})`, results: runClew(big) });
-const python = args.igraph === 'off' ? null : findPython();
 if (python !== null) {
-  const { results, version } = runIgraph(python, big);
+  const { results, version } = runIgraph(python, big, Number(args['igraph-budget']));
   columns.push({ title: `igraph ${version} (${count(nodes)}/${count(edges)})`, results });
-} else {
-  log('igraph: skipped (python3 -c "import igraph" fails; apt-get install python3-igraph)');
-}
-const notes: string[] = [];
-if (args.graphology !== 'off') {
-  let small = big;
-  if (smallNodes < nodes) {
-    const smallEdges = Math.round((edges * smallNodes) / nodes);
-    t0 = now();
-    small = plantedGraph({ nodes: smallNodes, edges: smallEdges, mixing, seed });
-    log(`planted graph ${count(smallNodes)}/${count(smallEdges)} generated in ${ms(now() - t0)} ms`);
-    notes.push(
-      `graphology ran on a ${count(smallNodes)}/${count(smallEdges)} graph from the same generator: ` +
-        `at ${count(nodes)}/${count(edges)} its load alone takes minutes (about 100 s measured before), ` +
-        `which would blow this benchmark's time budget; Clew is shown on that graph too.`,
-    );
-    columns.push({ title: `Clew (${count(smallNodes)}/${count(smallEdges)})`, results: runClew(small) });
-  }
-  columns.push({
-    title: `graphology 0.26 (${count(small.nodeCount)}/${count(small.source.length)})`,
-    results: runGraphology(small),
-  });
 }
 
+if (smallNodes < nodes) {
+  // graphology at full size takes minutes to load; all three engines meet on a smaller graph too.
+  const smallEdges = Math.round((edges * smallNodes) / nodes);
+  t0 = now();
+  const small = plantedGraph({ nodes: smallNodes, edges: smallEdges, mixing, seed, shuffleIds });
+  log(`planted graph ${count(smallNodes)}/${count(smallEdges)} generated in ${ms(now() - t0)} ms`);
+  const size = `${count(smallNodes)}/${count(smallEdges)}`;
+  columns.push({ title: `Clew (${size})`, results: runClew(small) });
+  if (python !== null) {
+    const { results, version } = runIgraph(python, small, 600);
+    columns.push({ title: `igraph ${version} (${size})`, results });
+  }
+  if (args.graphology !== 'off')
+    columns.push({ title: `graphology 0.26 (${size})`, results: runGraphology(small) });
+  notes.push(
+    `graphology runs on the ${size} graph only: at ${count(nodes)}/${count(edges)} its load alone ` +
+      `takes minutes (about 100 s measured before), past this benchmark's time budget.`,
+  );
+} else if (args.graphology !== 'off') {
+  columns.push({ title: `graphology 0.26 (${count(nodes)}/${count(edges)})`, results: runGraphology(big) });
+}
+notes.push(
+  'igraph: PageRank is its PRPACK solver (not 20 iterations); shortest paths are one-sided ' +
+    '`get_shortest_paths` on a sample of the pairs; 2-hop `neighborhood` has no cap; memory is peak RSS ' +
+    'growth of the Python process. Clew and graphology: 100 untimed warm-up queries before the timed ones.',
+);
+
 const lines = [
-  `Graph engines on a planted-partition graph (communities of 50–500, mixing ${mixing}, seed ${seed}); ` +
+  `Graph engines on a planted-partition graph (communities of 50–500, mixing ${mixing}, seed ${seed}, ` +
+    `${shuffleIds ? 'random node ids' : 'consecutive ids per community'}); ` +
     `times in ms; ${queries} queries for paths and neighbourhoods.`,
-  `Machine: ${machine}.`,
+  `Machine: ${machine}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after.`,
   '',
   `| measure | ${columns.map((c) => c.title).join(' | ')} |`,
   `|---|${columns.map(() => '---').join('|')}|`,
   ...ROWS.map((row) => `| ${row} | ${columns.map((c) => c.results.get(row) ?? '—').join(' | ')} |`),
   '',
-  ...notes,
+  ...notes.map((note) => `- ${note}`),
 ];
 process.stdout.write(`${lines.join('\n')}\n`);

@@ -12,6 +12,12 @@ export interface PlantedGraphOptions {
   /** Probability that an edge's far end is any node rather than one of its community (default 0.15). */
   mixing?: number;
   seed?: number;
+  /**
+   * Give nodes random ids (default false: each community is a block of consecutive ids, as in
+   * networkx's planted_partition_graph and the LFR benchmark). Random ids model a loader that numbers
+   * entities with no regard to structure: every engine then pays a cache miss on most edge hops.
+   */
+  shuffleIds?: boolean;
 }
 
 /** A generated graph as edge arrays, with the planted communities (the truth to compare with). */
@@ -28,8 +34,8 @@ export interface PlantedGraph {
 
 /**
  * A planted-partition graph, deterministic for a seed:
- * 1. Node ids are shuffled, then cut into communities of uniform random size in [min, max] (a short
- *    last piece joins the previous community), so ids say nothing about communities or locality.
+ * 1. Node ids (shuffled if `shuffleIds`) are cut into communities of uniform random size in
+ *    [min, max] (a short last piece joins the previous community).
  * 2. Each edge picks a uniformly random endpoint u; with probability `mixing` the other end is a
  *    uniformly random node, otherwise a random member of u's community — mean degree 2m/n everywhere,
  *    about (1 − mixing) of edges inside communities (a little more, as random ends sometimes land home).
@@ -44,10 +50,13 @@ export const plantedGraph = (options: PlantedGraphOptions = {}): PlantedGraph =>
   const max = options.maxCommunity ?? 500;
   const mixing = options.mixing ?? 0.15;
   const prng = createPrng(options.seed ?? 42);
-  const order = randomPermutation(n, (options.seed ?? 42) + 1);
+  const order = options.shuffleIds
+    ? randomPermutation(n, (options.seed ?? 42) + 1)
+    : Int32Array.from({ length: n }, (_, i) => i);
 
   const starts: number[] = [0];
-  while ((starts[starts.length - 1] ?? 0) < n) starts.push((starts[starts.length - 1] ?? 0) + min + prng.int(max - min + 1));
+  while ((starts[starts.length - 1] ?? 0) < n)
+    starts.push((starts[starts.length - 1] ?? 0) + min + prng.int(max - min + 1));
   starts[starts.length - 1] = n;
   if (starts.length > 2 && n - (starts[starts.length - 2] ?? 0) < min) starts.splice(starts.length - 2, 1);
   const communityCount = starts.length - 1;

@@ -49,6 +49,18 @@ describe('betweenness', () => {
     const top = Array.from(a.keys()).sort((x, y) => (a[y] ?? 0) - (a[x] ?? 0));
     expect(top.slice(0, 2).sort((x, y) => x - y)).toEqual([0, 33]);
   });
+
+  it('samples by default above 2,000 nodes', () => {
+    // A path of 3,001 nodes: the middle lies on half of all pairs' paths, exactly 0.5 normalised.
+    const path = graphFromPairs(
+      3001,
+      Array.from({ length: 3000 }, (_, i) => [i, i + 1] as const),
+    );
+    const bc = betweenness(path, { seed: 3 });
+    expect(bc[1500]).toBeGreaterThan(0.4);
+    expect(bc[1500]).toBeLessThan(0.6);
+    expect(bc[0]).toBe(0);
+  });
 });
 
 describe('degreeCentrality', () => {

@@ -24,8 +24,8 @@ export interface BetweennessOptions {
   /** 'both' (default) treats every edge as undirected; 'out' follows directed edges forward. */
   direction?: 'out' | 'both';
   /**
-   * Sources to sample; the exact answer (every node a source) when absent or ≥ n. Sampled scores
-   * are scaled by n / samples, an unbiased estimate of the exact ones.
+   * Sources to sample (scores scaled by n / samples: an unbiased estimate of the exact ones); every
+   * node when ≥ n. Default: exact up to 2,000 nodes, 256 samples above.
    */
   samples?: number;
   /** Seed of the sampling (default 1). */
@@ -45,7 +45,7 @@ export const betweenness = (g: CsrGraph, options: BetweennessOptions = {}): Floa
   if (n === 0) return bc;
   const direction = options.direction ?? 'both';
   const undirected = direction === 'both' || !g.hasDirected;
-  const samples = options.samples ?? n;
+  const samples = Math.min(n, options.samples ?? (n <= 2000 ? n : 256));
   let sources: Int32Array;
   if (samples >= n) {
     sources = new Int32Array(n);

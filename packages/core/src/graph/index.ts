@@ -5,7 +5,7 @@
  */
 export * from './csr.js';
 export * from './builder.js';
-export * from './filter.js';
+export type { NodeAllowance, TimeWindow, TraversalFilter } from './filter.js';
 export * from './scratch.js';
 export * from './subgraph.js';
 export * from './traverse.js';

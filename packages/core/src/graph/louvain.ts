@@ -5,12 +5,24 @@ import { randomPermutation } from './prng.js';
 
 /** Options of `louvain` and `modularity`. */
 export interface LouvainOptions {
-  /** Seed of the node visiting order (default 1): same seed, same communities. */
+  /**
+   * Order of the first visit to each node: 'id' (default) walks ids in order, which reads memory
+   * sequentially and is several times faster on large graphs whose ids follow their structure (as a
+   * loader assigns them); 'random' shuffles with `seed`, as igraph does.
+   */
+  order?: 'id' | 'random';
+  /** Seed of the 'random' order (default 1): same seed, same communities. */
   seed?: number;
   /** Resolution γ (default 1): above 1 favours smaller communities. */
   resolution?: number;
   /** Non-negative weight per edge (e.g. call counts); default 1 each. */
   weight?: Float64Array;
+  /**
+   * Most node visits while building each level, in units of its node count (default 3). Moves keep
+   * re-queueing neighbours; capping trades a little modularity (≈ 0.001 on the benchmark graph) for
+   * far fewer cache misses on large graphs. The refinement on the way back is not capped.
+   */
+  visitsPerNode?: number;
   /** Most aggregation levels to run (default: until no node moves). */
   maxLevels?: number;
 }
@@ -66,21 +78,39 @@ export const modularity = (
   return q;
 };
 
-/** Move nodes between neighbouring communities while modularity rises; returns community per node. */
-const moveNodes = (level: Level, strength: Float64Array, m2: number, resolution: number, seed: number) => {
+/**
+ * Move nodes between neighbouring communities while modularity rises, starting from singletons or
+ * from `initial` (ids below n); returns the community per node and how many moves were made.
+ */
+const moveNodes = (
+  level: Level,
+  strength: Float64Array,
+  m2: number,
+  resolution: number,
+  seed: number | null,
+  visitsPerNode: number,
+  initial?: Int32Array,
+): { comm: Int32Array; moves: number } => {
   const { n, offsets, neighbours, weights } = level;
   const comm = new Int32Array(n);
-  for (let i = 0; i < n; i++) comm[i] = i;
-  const tot = strength.slice();
+  let tot: Float64Array;
+  if (initial) {
+    comm.set(initial);
+    tot = new Float64Array(n);
+    for (let i = 0; i < n; i++) tot[comm[i] ?? 0] = (tot[comm[i] ?? 0] ?? 0) + (strength[i] ?? 0);
+  } else {
+    for (let i = 0; i < n; i++) comm[i] = i;
+    tot = strength.slice();
+  }
   const linkTo = new Float64Array(n);
   const touched = new Int32Array(n);
-  // A queue of nodes to (re)visit, first in a seeded random order: the "fast local move" of Leiden.
-  const queue = randomPermutation(n, seed);
+  // A queue of nodes to (re)visit, first all in id or seeded random order: Leiden's "fast local move".
+  const queue = seed === null ? Int32Array.from({ length: n }, (_, i) => i) : randomPermutation(n, seed);
   const queued = new Uint8Array(n).fill(1);
   let head = 0;
   let size = n;
   let moves = 0;
-  let budget = 64 * n + 1024; // Guards against cycling on rounding noise; never reached in practice.
+  let budget = Math.ceil(visitsPerNode * n) + 16;
   while (size > 0 && budget-- > 0) {
     const i = queue[head] ?? 0;
     head = head + 1 === n ? 0 : head + 1;
@@ -209,13 +239,17 @@ const aggregate = (level: Level, comm: Int32Array, count: number): Level => {
 /**
  * Communities by the Louvain method (Blondel et al. 2008): nodes move to the neighbouring community
  * that most raises modularity — visited through a queue that revisits only the neighbours of moved
- * nodes — then communities become nodes and the process repeats until nothing moves. Seeded, hence
- * deterministic. Edge directions are ignored. About O(m) per level in practice, a handful of levels;
- * memory a few arrays of n plus the first aggregated graph.
+ * nodes — then communities become nodes and the process repeats until nothing moves. On the way back
+ * down, each level starts from the coarser answer and lets its nodes move once more (multilevel
+ * refinement), which recovers most of what early greedy moves lose. Seeded, hence deterministic.
+ * Edge directions are ignored. About O(m) per level in practice, a handful of levels; memory a few
+ * arrays of n plus the aggregated graphs (each far smaller than the first).
  */
 export const louvain = (g: CsrGraph, options: LouvainOptions = {}): LouvainResult => {
   const resolution = options.resolution ?? 1;
   const seed = options.seed ?? 1;
+  const random = options.order === 'random';
+  const visits = options.visitsPerNode ?? 3;
   const maxLevels = options.maxLevels ?? Infinity;
   const weight = options.weight;
   const n = g.nodeCount;
@@ -232,16 +266,15 @@ export const louvain = (g: CsrGraph, options: LouvainOptions = {}): LouvainResul
     for (let j = 0; j < weights.length; j++) weights[j] = weight[sym.outEdges[j] ?? 0] ?? 0;
   }
   let level: Level = { n, offsets: sym.outOffsets, neighbours: sym.outNeighbours, weights };
-  const membership = new Int32Array(n);
-  for (let v = 0; v < n; v++) membership[v] = v;
-  let levels = 0;
-  let count = n;
-  while (levels < maxLevels) {
+  // Each level's graph, node strengths and community per node (= node of the next level).
+  const stack: { level: Level; strength: Float64Array; comm: Int32Array }[] = [];
+  let m2 = 0;
+  while (stack.length < maxLevels) {
     const strength = new Float64Array(level.n);
-    let m2 = 0;
+    const lw = level.weights;
+    m2 = 0;
     for (let i = 0; i < level.n; i++) {
       let k = 0;
-      const lw = level.weights;
       for (let j = level.offsets[i] ?? 0, end = level.offsets[i + 1] ?? 0; j < end; j++) {
         k += lw === null ? 1 : (lw[j] ?? 0);
       }
@@ -249,15 +282,45 @@ export const louvain = (g: CsrGraph, options: LouvainOptions = {}): LouvainResul
       m2 += k;
     }
     if (m2 === 0) break;
-    const { comm, moves } = moveNodes(level, strength, m2, resolution, seed + levels);
+    const { comm, moves } = moveNodes(
+      level,
+      strength,
+      m2,
+      resolution,
+      random ? seed + stack.length : null,
+      visits,
+    );
     if (moves === 0) break;
-    count = renumber(comm);
-    for (let v = 0; v < n; v++) membership[v] = comm[membership[v] ?? 0] ?? 0;
-    levels++;
+    const count = renumber(comm);
+    stack.push({ level, strength, comm });
     if (count === level.n) break;
     level = aggregate(level, comm, count);
   }
-  if (levels === 0) count = renumber(membership);
+  // Back down the levels: each starts from the coarser answer and lets single nodes move again,
+  // fixing nodes that joined a community early and would now be better off next door.
+  let membership: Int32Array | null = null;
+  for (let k = stack.length - 1; k >= 0; k--) {
+    const at = stack[k];
+    if (at === undefined) continue;
+    if (membership === null) {
+      membership = at.comm;
+      continue;
+    }
+    const coarse: Int32Array = membership;
+    const projected = Int32Array.from(at.comm, (c) => coarse[c] ?? 0);
+    membership = moveNodes(
+      at.level,
+      at.strength,
+      m2,
+      resolution,
+      random ? seed + 1000 + k : null,
+      64,
+      projected,
+    ).comm;
+  }
+  membership ??= Int32Array.from({ length: n }, (_, v) => v);
+  const count = renumber(membership);
+  const levels = stack.length;
   const q = modularity(g, membership, { resolution, ...(weight ? { weight } : {}) });
   return { community: membership, count, modularity: q, levels };
 };

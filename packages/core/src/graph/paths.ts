@@ -60,6 +60,8 @@ interface Side {
   back: AdjacencyPass[];
   frontier: number[];
   reached: number;
+  /** Adjacency entries of the frontier: what expanding it will scan. */
+  volume: number;
 }
 
 /**
@@ -98,6 +100,7 @@ export const shortestPaths = (
     back: backward,
     frontier: [],
     reached: 0,
+    volume: 0,
   };
   const b: Side = {
     mark: sc.markB,
@@ -107,6 +110,7 @@ export const shortestPaths = (
     back: forward,
     frontier: [],
     reached: 0,
+    volume: 0,
   };
   for (const s of sources) {
     a.mark[s] = epoch;
@@ -127,34 +131,48 @@ export const shortestPaths = (
   }
   const directed = g.edgeDirected;
   const typeOk = f.nodeTypeOk;
+  const volume = (side: Side, v: number): number => {
+    const first = side.expand[0];
+    return first === undefined ? 0 : (first.offsets[v + 1] ?? 0) - (first.offsets[v] ?? 0);
+  };
+  for (const side of [a, b]) for (const v of side.frontier) side.volume += volume(side, v);
   while (a.frontier.length > 0 && b.frontier.length > 0 && a.reached + b.reached < maxLength) {
-    const [self, other] = a.frontier.length <= b.frontier.length ? [a, b] : [b, a];
+    // Expand the side whose next level costs less: fewer adjacency entries to scan.
+    const [self, other] = a.volume <= b.volume ? [a, b] : [b, a];
     const d = self.reached + 1;
     const next: number[] = [];
     const meets: number[] = [];
-    for (const u of self.frontier) {
+    let nextVolume = 0;
+    expand: for (const u of self.frontier) {
       for (const { offsets, neighbours, edges, skipUndirected } of self.expand) {
         for (let j = offsets[u] ?? 0, end = offsets[u + 1] ?? 0; j < end; j++) {
           const v = neighbours[j] ?? 0;
           if (self.mark[v] === epoch) continue;
           const e = edges[j] ?? 0;
           if (skipUndirected && directed[e] === 0) continue;
-          const otherSeed = other.mark[v] === epoch && other.depth[v] === 0;
           if (!f.plain) {
             if (!edgePasses(f, g, e) || !nodeVisible(f, v)) continue;
             // Node kinds restrict the way, not the endpoints the caller asked about.
+            const otherSeed = other.mark[v] === epoch && other.depth[v] === 0;
             if (typeOk !== null && typeOk[g.nodeType[v] ?? 0] === 0 && !otherSeed) continue;
           }
           self.mark[v] = epoch;
           self.depth[v] = d;
           self.via[v] = e;
           next.push(v);
-          if (other.mark[v] === epoch) meets.push(v);
+          nextVolume += volume(self, v);
+          if (other.mark[v] === epoch) {
+            meets.push(v);
+            // Any meeting node lies on the other side's newest layer (an older one would have
+            // reached u first), so the first meet fixes the length; one path needs nothing more.
+            if (maxPaths === 1) break expand;
+          }
         }
       }
     }
     self.frontier = next;
     self.reached = d;
+    self.volume = nextVolume;
     if (meets.length > 0) {
       // Every shortest path crosses this side's newest layer at a node the other side has reached.
       let best = Infinity;

@@ -74,8 +74,10 @@ describe('properties on random graphs', () => {
         const scratch = new GraphScratch(g.nodeCount);
         const r = shortestPaths(g, s, t, { direction: dir, maxPaths: 5, scratch });
         expect(r.length).toBe(bfsDistances(g, s, { direction: dir })[t]);
+        const one = shortestPaths(g, s, t, { direction: dir, scratch });
+        expect([one.length, one.paths.length]).toEqual([r.length, r.length < 0 ? 0 : 1]);
         const forward = bfsDistances(g, s, { direction: dir });
-        for (const p of r.paths) {
+        for (const p of [...r.paths, ...one.paths]) {
           expect(p.edges).toHaveLength(r.length);
           expect([p.nodes[0], p.nodes[p.nodes.length - 1]]).toEqual([s, t]);
           p.edges.forEach((e, i) => {

@@ -43,8 +43,21 @@ const CLASS: Readonly<Record<string, string>> = {
 };
 const VOWELS = 'aeiouy';
 
+// A bounded memo of this pure function, as for foldToken: repeated tokens cost one lookup.
+const MEMO = new Map<string, string>();
+const MEMO_LIMIT = 65_536;
+
 /** The consonant skeleton of one folded name token (see the rules above). */
 export const phoneticKey = (token: string): string => {
+  const hit = MEMO.get(token);
+  if (hit !== undefined) return hit;
+  const out = skeleton(token);
+  if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+  MEMO.set(token, out);
+  return out;
+};
+
+const skeleton = (token: string): string => {
   let out = '';
   let last = '';
   for (let i = 0; i < token.length; i++) {

@@ -134,21 +134,25 @@ export const scriptOf = (cp: number): Script => {
 };
 
 /**
- * The main script of a text: the one most of its letters are written in (ties go to the one seen
- * first), or `common` when it has no letters at all.
+ * The main script of a text: the one most of its letters are written in, or `common` when it has no
+ * letters at all. Ties go to a script other than Latin (the rarer script tells more about where the
+ * name came from), then alphabetically, so that the answer does not depend on the order of words.
  */
 export const detectScript = (text: string): Script => {
   const counts = new Map<Script, number>();
-  let best: Script = 'common';
-  let bestCount = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i) ?? 0;
     if (cp > 0xffff) i++;
     const script = scriptOf(cp);
-    if (script === 'common') continue;
-    const n = (counts.get(script) ?? 0) + 1;
-    counts.set(script, n);
-    if (n > bestCount) {
+    if (script !== 'common') counts.set(script, (counts.get(script) ?? 0) + 1);
+  }
+  let best: Script = 'common';
+  let bestCount = 0;
+  for (const [script, n] of counts) {
+    const better =
+      n > bestCount ||
+      (n === bestCount && (best === 'latin' ? script !== 'latin' : script !== 'latin' && script < best));
+    if (better) {
       best = script;
       bestCount = n;
     }

@@ -9,10 +9,11 @@
  */
 export const MAX_INPUT_LENGTH = 512;
 
-// C0 and C1 controls, DEL; zero-width and bidirectional formatting characters; the BOM.
+// C0 and C1 controls and DEL become spaces; default-ignorable characters (zero-width spaces and
+// joiners, bidirectional controls, soft hyphen, variation selectors, the BOM) are removed.
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const CONTROL_RE = /[\u0000-\u001f\u007f-\u009f]/g;
-const INVISIBLE_RE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufe00-\ufe0f\ufeff]/g;
+const INVISIBLE_RE = /\p{Default_Ignorable_Code_Point}/gu;
 // eslint-disable-next-line no-control-regex -- a plain ASCII check
 const ASCII_RE = /^[\u0000-\u007f]*$/;
 

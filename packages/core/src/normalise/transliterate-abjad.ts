@@ -15,65 +15,67 @@ const HARAKAT: Readonly<Record<string, string>> = {
 };
 
 const ARABIC: Readonly<Record<string, string>> = {
-  'ء': '',
-  'آ': 'a',
-  'أ': 'a',
-  'ؤ': 'u',
-  'إ': 'i',
-  'ئ': 'i',
-  'ا': 'a',
-  'ٱ': 'a',
-  'ب': 'b',
-  'ة': 'a',
-  'ت': 't',
-  'ث': 'th',
-  'ج': 'j',
-  'ح': 'h',
-  'خ': 'kh',
-  'د': 'd',
-  'ذ': 'dh',
-  'ر': 'r',
-  'ز': 'z',
-  'س': 's',
-  'ش': 'sh',
-  'ص': 's',
-  'ض': 'd',
-  'ط': 't',
-  'ظ': 'z',
-  'غ': 'gh',
-  'ف': 'f',
-  'ق': 'q',
-  'ك': 'k',
-  'ل': 'l',
-  'م': 'm',
-  'ن': 'n',
-  'ه': 'h',
-  'ى': 'a',
+  ء: '',
+  آ: 'a',
+  أ: 'a',
+  ؤ: 'u',
+  إ: 'i',
+  ئ: 'i',
+  ا: 'a',
+  ٱ: 'a',
+  ب: 'b',
+  ة: 'a',
+  ت: 't',
+  ث: 'th',
+  ج: 'j',
+  ح: 'h',
+  خ: 'kh',
+  د: 'd',
+  ذ: 'dh',
+  ر: 'r',
+  ز: 'z',
+  س: 's',
+  ش: 'sh',
+  ص: 's',
+  ض: 'd',
+  ط: 't',
+  ظ: 'z',
+  غ: 'gh',
+  ف: 'f',
+  ق: 'q',
+  ك: 'k',
+  ل: 'l',
+  م: 'm',
+  ن: 'n',
+  ه: 'h',
+  ى: 'a',
   // Persian, Urdu, Pashto and Kurdish letters
-  'پ': 'p',
-  'چ': 'ch',
-  'ژ': 'zh',
-  'ڤ': 'v',
-  'ک': 'k',
-  'گ': 'g',
-  'ٹ': 't',
-  'ڈ': 'd',
-  'ڑ': 'r',
-  'ں': 'n',
-  'ھ': 'h',
-  'ہ': 'h',
-  'ۃ': 'a',
-  'ۀ': 'a',
-  'ے': 'e',
-  'ۓ': 'e',
-  'ە': 'e',
+  پ: 'p',
+  چ: 'ch',
+  ژ: 'zh',
+  ڤ: 'v',
+  ک: 'k',
+  گ: 'g',
+  ٹ: 't',
+  ڈ: 'd',
+  ڑ: 'r',
+  ں: 'n',
+  ھ: 'h',
+  ہ: 'h',
+  ۃ: 'a',
+  ۀ: 'a',
+  ے: 'e',
+  ۓ: 'e',
+  ە: 'e',
 };
 const ARABIC_W = new Set(['و', 'ۆ', 'ۇ', 'ۈ', 'ۋ']);
 const ARABIC_Y = new Set(['ي', 'ی', 'ێ', 'ې', 'ۍ']);
 const ARABIC_VOWEL_LETTERS = new Set(['ا', 'آ', 'أ', 'إ', 'ى', 'ة', 'ٱ']);
 const ARABIC_AYN = 'ع';
-const ARABIC_LETTER_RE = /[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
-const ARABIC_WORD_RE = /[\u0620-\u065f\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+/g;
+const ARABIC_LETTER_RE =
+  /[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]/;
+const ARABIC_WORD_RE =
+  /[\u0620-\u065f\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\u0750-\u077f\u08a0-\u08ff]+/g;
 
 const isArabicLetter = (ch: string | undefined): boolean => ch !== undefined && ARABIC_LETTER_RE.test(ch);
 const isVowelSign = (ch: string | undefined): boolean => ch !== undefined && ch in HARAKAT;
@@ -121,36 +123,36 @@ const arabicWord = (word: string): string => {
 export const arabicToLatin = (text: string): string => text.replace(ARABIC_WORD_RE, arabicWord);
 
 const HEBREW: Readonly<Record<string, string>> = {
-  'א': '',
-  'ב': 'v',
-  'ג': 'g',
-  'ד': 'd',
-  'ה': 'h',
-  'ז': 'z',
-  'ח': 'h',
-  'ט': 't',
-  'כ': 'kh',
-  'ך': 'kh',
-  'ל': 'l',
-  'מ': 'm',
-  'ם': 'm',
-  'נ': 'n',
-  'ן': 'n',
-  'ס': 's',
-  'ע': '',
-  'פ': 'f',
-  'ף': 'f',
-  'צ': 'ts',
-  'ץ': 'ts',
-  'ק': 'k',
-  'ר': 'r',
-  'ש': 'sh',
-  'ת': 't',
+  א: '',
+  ב: 'v',
+  ג: 'g',
+  ד: 'd',
+  ה: 'h',
+  ז: 'z',
+  ח: 'h',
+  ט: 't',
+  כ: 'kh',
+  ך: 'kh',
+  ל: 'l',
+  מ: 'm',
+  ם: 'm',
+  נ: 'n',
+  ן: 'n',
+  ס: 's',
+  ע: '',
+  פ: 'f',
+  ף: 'f',
+  צ: 'ts',
+  ץ: 'ts',
+  ק: 'k',
+  ר: 'r',
+  ש: 'sh',
+  ת: 't',
 };
 // Word-initial bet, kaf and pe are plosives (b, k, p); geresh marks foreign sounds (ג׳ = j, צ׳ = ch).
-const HEBREW_INITIAL: Readonly<Record<string, string>> = { 'ב': 'b', 'כ': 'k', 'פ': 'p', 'א': 'a', 'ע': 'a' };
-const HEBREW_GERESH: Readonly<Record<string, string>> = { 'ג': 'j', 'צ': 'ch', 'ז': 'zh', 'ת': 't' };
-const HEBREW_WORD_RE = /[\u05d0-\u05ea\u05f0-\u05f4\u05b0-\u05c7'’]+/g;
+const HEBREW_INITIAL: Readonly<Record<string, string>> = { ב: 'b', כ: 'k', פ: 'p', א: 'a', ע: 'a' };
+const HEBREW_GERESH: Readonly<Record<string, string>> = { ג: 'j', צ: 'ch', ז: 'zh', ת: 't' };
+const HEBREW_WORD_RE = /[\u05d0-\u05ea\u05f0-\u05f4'’\p{M}]+/gu;
 
 const hebrewWord = (word: string): string => {
   const letters = word.replace(/[\u05b0-\u05c7]/g, ''); // niqqud: vowel points are rarely written
@@ -167,6 +169,8 @@ const hebrewWord = (word: string): string => {
       else out += ch === 'ו' ? 'u' : 'i';
       if (doubled) i++;
     } else if (i === 0 && ch in HEBREW_INITIAL) out += HEBREW_INITIAL[ch] ?? '';
+    else if (ch === 'ה' && i === letters.length - 1 && i > 0)
+      out += 'e'; // final he is a vowel (Moshe)
     else out += HEBREW[ch] ?? '';
   }
   return out;

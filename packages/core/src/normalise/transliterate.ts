@@ -43,7 +43,7 @@ const withRules = (text: string, rules: readonly (readonly [RegExp, string])[]):
 };
 
 const cjkRun = (run: string, wholeName: boolean): string => {
-  const chars = [...run];
+  const chars = Array.from(run);
   const syllables = chars.map((ch) => anyAscii(ch).toLowerCase());
   if (!wholeName || chars.length < 2 || chars.length > 4) return syllables.join('');
   const first = chars[0] ?? '';
@@ -53,34 +53,28 @@ const cjkRun = (run: string, wholeName: boolean): string => {
   return `${family ?? ''} ${syllables.slice(familyLength).join('')}`;
 };
 
+type RunHandler = (run: string, wholeName: boolean) => string;
+
+const stripApostrophes: RunHandler = (run) => anyAscii(run).replace(APOSTROPHES_RE, '');
+const HANDLERS: Partial<Record<Script, RunHandler>> = {
+  arabic: (run) => anyAscii(arabicToLatin(run)).replace(APOSTROPHES_RE, ''),
+  hebrew: (run) => anyAscii(hebrewToLatin(run)).replace(APOSTROPHES_RE, ''),
+  ethiopic: (run) => anyAscii(ethiopicToLatin(run)),
+  greek: (run) => anyAscii(withRules(run, GREEK_RULES)),
+  armenian: (run) => anyAscii(run.replace(/ու/g, 'u')),
+  khmer: (run) => anyAscii(run.replace(/ី/g, 'i')),
+  cyrillic: (run) => stripApostrophes(UKRAINIAN_RE.test(run) ? run.replace(/г/g, 'h') : run, false),
+  han: cjkRun,
+  hangul: cjkRun,
+  latin: (run) => anyAscii(run.replace(CARON_RE, (c) => CARON[c] ?? c)),
+  georgian: stripApostrophes,
+  syriac: stripApostrophes,
+  thaana: stripApostrophes,
+};
+
 const runToLatin = (script: Script | null, run: string, wholeName: boolean): string => {
-  switch (script) {
-    case 'arabic':
-      return anyAscii(arabicToLatin(run)).replace(APOSTROPHES_RE, '');
-    case 'hebrew':
-      return anyAscii(hebrewToLatin(run)).replace(APOSTROPHES_RE, '');
-    case 'ethiopic':
-      return anyAscii(ethiopicToLatin(run));
-    case 'greek':
-      return anyAscii(withRules(run, GREEK_RULES));
-    case 'armenian':
-      return anyAscii(run.replace(/ու/g, 'u'));
-    case 'khmer':
-      return anyAscii(run.replace(/ី/g, 'i'));
-    case 'cyrillic':
-      return anyAscii(UKRAINIAN_RE.test(run) ? run.replace(/г/g, 'h') : run).replace(APOSTROPHES_RE, '');
-    case 'han':
-    case 'hangul':
-      return cjkRun(run, wholeName);
-    case 'latin':
-      return anyAscii(run.replace(CARON_RE, (c) => CARON[c] ?? c));
-    case 'georgian':
-    case 'syriac':
-    case 'thaana':
-      return anyAscii(run).replace(APOSTROPHES_RE, '');
-    default:
-      return anyAscii(run);
-  }
+  const handler = script === null ? undefined : HANDLERS[script];
+  return handler === undefined ? anyAscii(run) : handler(run, wholeName);
 };
 
 /**

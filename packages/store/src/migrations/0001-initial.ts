@@ -50,7 +50,7 @@ export const initial: Migration = {
         .addColumn('seq', 'bigint', (c) => c.notNull())
         .addColumn('import_run', 'text', (c) => c.notNull())
         .addColumn('statements', 'text', (c) => c.notNull())
-        .addPrimaryKeyConstraint('fragments_pk', ['dataset_id', 'entity_id']),
+        .addPrimaryKeyConstraint('fragments_pk', ['entity_id', 'dataset_id']),
     ).execute();
     await db.schema
       .createIndex('fragments_dataset_seq')
@@ -62,7 +62,6 @@ export const initial: Migration = {
       .on('fragments')
       .columns(['dataset_id', 'schema', 'seq'])
       .execute();
-    await db.schema.createIndex('fragments_entity').on('fragments').column('entity_id').execute();
     await db.schema
       .createTable('imports')
       .addColumn('id', 'text', (c) => c.primaryKey())
