@@ -77,6 +77,37 @@ describe.skipIf(!BUILT)('the clew command line', () => {
     expect(kind.stderr).toMatch(/--kind must be one of police, border, fiu, ngo, international, other/);
   });
 
+  it('leaves only whole batches when an import is killed, and a second run completes it', async () => {
+    expect(run('datasets', 'create', 'bulk', '--agency', 'police-it').code).toBe(0);
+    const file = join(dataDir, 'bulk.jsonl');
+    const lines = Array.from(
+      { length: 60_000 },
+      (_, i) =>
+        `{"id":"b${i}","schema":"Person","properties":{"name":["Person ${i}"],"birthDate":["19${String((i % 90) + 10)}"]}}`,
+    );
+    writeFileSync(file, lines.join('\n') + '\n');
+    const child = spawn(
+      process.execPath,
+      [BIN, 'import', 'ftm', file, '--dataset', 'bulk', '--batch-size', '1000'],
+      {
+        env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '' },
+      },
+    );
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const count = (): number => {
+      const out = run('datasets', '--json').stdout;
+      const list = JSON.parse(out) as { name: string; stats?: { total: number } }[];
+      return list.find((d) => d.name === 'bulk')?.stats?.total ?? 0;
+    };
+    const partial = count();
+    expect(partial % 1000).toBe(0);
+    expect(partial).toBeLessThan(60_000);
+    expect(run('import', 'ftm', file, '--dataset', 'bulk').code).toBe(0);
+    expect(count()).toBe(60_000);
+  });
+
   it('serves the hub, and refuses a second writer while it runs', async () => {
     const child = spawn(process.execPath, [BIN, 'serve'], {
       env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '', PORT: '0' },

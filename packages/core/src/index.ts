@@ -12,3 +12,4 @@ export * from './ftm/ftm-entity.js';
 export * from './ftm/ftm-export.js';
 export * from './graph/index.js';
 export * from './eval/metrics.js';
+export * from './normalise/index.js';

@@ -93,16 +93,15 @@ const moveNodes = (
 ): { comm: Int32Array; moves: number } => {
   const { n, offsets, neighbours, weights } = level;
   const comm = new Int32Array(n);
-  let tot: Float64Array;
-  if (initial) {
-    comm.set(initial);
-    tot = new Float64Array(n);
-    for (let i = 0; i < n; i++) tot[comm[i] ?? 0] = (tot[comm[i] ?? 0] ?? 0) + (strength[i] ?? 0);
-  } else {
-    for (let i = 0; i < n; i++) comm[i] = i;
-    tot = strength.slice();
+  // Per community c: total strength at [2c], link weight from the node being visited at [2c + 1].
+  // Side by side, the two reads of the gain computation share a cache line.
+  const tl = new Float64Array(2 * n);
+  if (initial) comm.set(initial);
+  else for (let i = 0; i < n; i++) comm[i] = i;
+  for (let i = 0; i < n; i++) {
+    const c = 2 * (comm[i] ?? 0);
+    tl[c] = (tl[c] ?? 0) + (strength[i] ?? 0);
   }
-  const linkTo = new Float64Array(n);
   const touched = new Int32Array(n);
   // A queue of nodes to (re)visit, first all in id or seeded random order: Leiden's "fast local move".
   const queue = seed === null ? Int32Array.from({ length: n }, (_, i) => i) : randomPermutation(n, seed);
@@ -126,24 +125,24 @@ const moveNodes = (
       if (nb === i) continue;
       const c = comm[nb] ?? 0;
       const w = weights === null ? 1 : (weights[j] ?? 0);
-      const before = linkTo[c] ?? 0;
+      const before = tl[2 * c + 1] ?? 0;
       if (before === 0) touched[nt++] = c;
-      linkTo[c] = before + w;
+      tl[2 * c + 1] = before + w;
     }
-    tot[ci] = (tot[ci] ?? 0) - ki;
+    tl[2 * ci] = (tl[2 * ci] ?? 0) - ki;
     const scale = (resolution * ki) / m2;
     let best = ci;
-    let bestGain = (linkTo[ci] ?? 0) - (tot[ci] ?? 0) * scale;
+    let bestGain = (tl[2 * ci + 1] ?? 0) - (tl[2 * ci] ?? 0) * scale;
     for (let t = 0; t < nt; t++) {
       const c = touched[t] ?? 0;
-      const gain = (linkTo[c] ?? 0) - (tot[c] ?? 0) * scale;
+      const gain = (tl[2 * c + 1] ?? 0) - (tl[2 * c] ?? 0) * scale;
       if (gain > bestGain) {
         bestGain = gain;
         best = c;
       }
     }
-    tot[best] = (tot[best] ?? 0) + ki;
-    for (let t = 0; t < nt; t++) linkTo[touched[t] ?? 0] = 0;
+    tl[2 * best] = (tl[2 * best] ?? 0) + ki;
+    for (let t = 0; t < nt; t++) tl[2 * (touched[t] ?? 0) + 1] = 0;
     if (best === ci) continue;
     comm[i] = best;
     moves++;

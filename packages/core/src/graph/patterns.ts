@@ -26,28 +26,18 @@ export interface PatternMatch {
 const byCount = (a: PatternMatch, b: PatternMatch): number =>
   b.count - a.count || b.score - a.score || a.node - b.node;
 
-const indicatorForType = (type: number): PatternIndicator | null => {
-  switch (type) {
-    case NodeType.phone:
-      return 'phone-linked-to-many-victims';
-    case NodeType.account:
-      return 'account-linked-to-many-victims';
-    case NodeType.address:
-      return 'many-victims-at-address';
-    case NodeType.vehicle:
-      return 'vehicle-on-many-trips';
-    case NodeType.vessel:
-      return 'vessel-on-many-trips';
-    default:
-      return null;
-  }
-};
+/** The indicator a hub of each kind raises when linked to many victims. */
+const HUB_INDICATOR = new Map<number, PatternIndicator>([
+  [NodeType.phone, 'phone-linked-to-many-victims'],
+  [NodeType.account, 'account-linked-to-many-victims'],
+  [NodeType.address, 'many-victims-at-address'],
+]);
 
 /** Options of `victimHubs`. */
 export interface VictimHubOptions {
   /** Fewest distinct victims for a match (default 3). */
   minVictims?: number;
-  /** Hub kinds to look at (default phone, account, address). */
+  /** Hub kinds to look at, among phone, account and address (default: all three). */
   nodeTypes?: readonly NodeType[];
   /** Edge kinds that count as a link (default: all). */
   edgeTypes?: readonly EdgeType[];
@@ -69,8 +59,8 @@ export const victimHubs = (
   const seen = new Int32Array(g.nodeCount).fill(-1);
   const matches: PatternMatch[] = [];
   for (let hub = 0; hub < g.nodeCount; hub++) {
-    const indicator = indicatorForType(g.nodeType[hub] ?? 0);
-    if (!kinds.has(g.nodeType[hub] ?? 0) || indicator === null || indicator.endsWith('trips')) continue;
+    const indicator = HUB_INDICATOR.get(g.nodeType[hub] ?? 0);
+    if (indicator === undefined || !kinds.has(g.nodeType[hub] ?? 0)) continue;
     const victims: number[] = [];
     const edges: number[] = [];
     const scan = (offsets: Int32Array, neighbours: Int32Array, edgeIds: Int32Array): void => {

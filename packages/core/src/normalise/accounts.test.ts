@@ -12,10 +12,14 @@ describe('normaliseIban', () => {
   });
 
   it('rejects wrong check digits, lengths and countries with the reason', () => {
-    expect(normaliseIban('DE89370400440532013001')).toEqual({ ok: false, reason: 'check digits do not match (a typo?)' });
+    expect(normaliseIban('DE89370400440532013001')).toEqual({
+      ok: false,
+      reason: 'check digits do not match (a typo?)',
+    });
     expect(normaliseIban('DE8937040044053201300')).toEqual({
       ok: false,
-      reason: 'wrong length for its country; wrong account number format for its country; check digits do not match (a typo?)',
+      reason:
+        'wrong length for its country; wrong account number format for its country; check digits do not match (a typo?)',
     });
     expect(normaliseIban('XX89370400440532013000')).toEqual({ ok: false, reason: 'unknown IBAN country' });
     expect(normaliseIban('')).toEqual({ ok: false, reason: 'empty IBAN' });
@@ -28,7 +32,14 @@ describe('normaliseBic', () => {
   it('pads 8-character BICs to 11 and splits the parts', () => {
     expect(normaliseBic('deut de ff')).toEqual({
       ok: true,
-      value: { bic: 'DEUTDEFFXXX', bic8: 'DEUTDEFF', bankCode: 'DEUT', country: 'DE', locationCode: 'FF', branchCode: 'XXX' },
+      value: {
+        bic: 'DEUTDEFFXXX',
+        bic8: 'DEUTDEFF',
+        bankCode: 'DEUT',
+        country: 'DE',
+        locationCode: 'FF',
+        branchCode: 'XXX',
+      },
     });
     const branch = normaliseBic('DEUTDEFF500');
     expect(branch.ok && branch.value.bic8).toBe('DEUTDEFF');

@@ -69,7 +69,8 @@ const BIC_REASONS: Readonly<Record<number, string>> = {
 export const normaliseBic = (raw: string): Normalised<NormalisedBic> => {
   const text = raw.replace(/[\s-]/g, '').toUpperCase();
   if (text === '') return reject('empty BIC');
-  if (!/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(text)) return reject(BIC_REASONS[ValidationErrorsBIC.WrongBICFormat] ?? '');
+  if (!/^[A-Z]{6}[A-Z0-9]{2}(?:[A-Z0-9]{3})?$/.test(text))
+    return reject(BIC_REASONS[ValidationErrorsBIC.WrongBICFormat] ?? '');
   const result = validateBIC(text);
   if (!result.valid) return reject(result.errorCodes.map((c) => BIC_REASONS[c] ?? 'invalid BIC').join('; '));
   const parts = extractBIC(text);

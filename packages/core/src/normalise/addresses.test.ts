@@ -14,7 +14,10 @@ describe('normaliseAddress', () => {
       postcode: 'SW1A1AA',
       country: 'GB',
     });
-    expect(address('Hauptstr. 5, 10115 Berlin')).toMatchObject({ text: 'hauptstrasse 5 10115 berlin', postcode: '10115' });
+    expect(address('Hauptstr. 5, 10115 Berlin')).toMatchObject({
+      text: 'hauptstrasse 5 10115 berlin',
+      postcode: '10115',
+    });
     expect(address('Hauptstraße 5, 10115 Berlin').text).toBe('hauptstrasse 5 10115 berlin');
     expect(address('1600 Pennsylvania Ave NW, Washington, DC 20500', 'US')).toMatchObject({
       text: '1600 pennsylvania avenue nw washington dc 20500',

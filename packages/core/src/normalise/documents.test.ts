@@ -40,7 +40,10 @@ describe('normaliseDocumentNumber', () => {
   it('rejects what cannot be a document number', () => {
     expect(normaliseDocumentNumber('')).toEqual({ ok: false, reason: 'empty document number' });
     expect(normaliseDocumentNumber('12')).toEqual({ ok: false, reason: 'too short for a document number' });
-    expect(normaliseDocumentNumber('1'.repeat(30))).toEqual({ ok: false, reason: 'too long for a document number' });
+    expect(normaliseDocumentNumber('1'.repeat(30))).toEqual({
+      ok: false,
+      reason: 'too long for a document number',
+    });
     expect(normaliseDocumentNumber('AB#123456')).toEqual({
       ok: false,
       reason: 'document numbers have only letters and digits',

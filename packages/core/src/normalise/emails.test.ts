@@ -5,7 +5,12 @@ describe('normaliseEmail', () => {
   it('trims, lower-cases and drops mailto and brackets', () => {
     expect(normaliseEmail('  John.Doe@Example.COM ')).toEqual({
       ok: true,
-      value: { address: 'john.doe@example.com', local: 'john.doe', domain: 'example.com', key: 'john.doe@example.com' },
+      value: {
+        address: 'john.doe@example.com',
+        local: 'john.doe',
+        domain: 'example.com',
+        key: 'john.doe@example.com',
+      },
     });
     const r = normaliseEmail('mailto:<X@Example.ORG>');
     expect(r.ok && r.value.address).toBe('x@example.org');

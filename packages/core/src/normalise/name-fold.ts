@@ -31,8 +31,26 @@
 // matches wins, so longer spellings are listed before their prefixes (tsch before tch before ch…).
 const CONSONANTS_RE = /tsch|tsj|tsh|tch|cz|sch|dzh|dj|tz|kh|gh|ph|th|ck|tyi|gyi|q|x|w|c(?![eiyh])/g;
 const CONSONANTS: Readonly<Record<string, string>> = {
-  tsch: 'ch', tsj: 'ch', tsh: 'ch', tch: 'ch', cz: 'ch', sch: 'sh', dzh: 'j', dj: 'j', tz: 'ts', kh: 'h',
-  gh: 'g', ph: 'f', th: 't', ck: 'k', tyi: 'ti', gyi: 'di', q: 'k', x: 'ks', w: 'v', c: 'k',
+  tsch: 'ch',
+  tsj: 'ch',
+  tsh: 'ch',
+  tch: 'ch',
+  cz: 'ch',
+  sch: 'sh',
+  dzh: 'j',
+  dj: 'j',
+  tz: 'ts',
+  kh: 'h',
+  gh: 'g',
+  ph: 'f',
+  th: 't',
+  ck: 'k',
+  tyi: 'ti',
+  gyi: 'di',
+  q: 'k',
+  x: 'ks',
+  w: 'v',
+  c: 'k',
 };
 const VOWELS_RE = /ou|oo|ee|ei/g;
 const VOWELS: Readonly<Record<string, string>> = { ou: 'u', oo: 'u', ee: 'i', ei: 'ai' };

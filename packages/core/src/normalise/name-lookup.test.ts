@@ -18,7 +18,10 @@ describe('the name tables', () => {
       for (const entry of group) {
         const form = nameTableForm(entry) ?? '';
         const seen = owner.get(form);
-        expect(seen === undefined || seen === head, `${entry} (${form}) is in ${seen ?? ''} and ${head}`).toBe(true);
+        expect(
+          seen === undefined || seen === head,
+          `${entry} (${form}) is in ${seen ?? ''} and ${head}`,
+        ).toBe(true);
         owner.set(form, head);
       }
     }

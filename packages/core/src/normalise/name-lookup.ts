@@ -33,14 +33,17 @@ interface Shape {
 const VOWEL_RE = /[aeiou]/;
 const shapeOf = (token: string): Shape => {
   let consonants = '';
-  const slots = [''];
+  const slots: string[] = [];
+  let slot = '';
   for (const ch of token) {
-    if (VOWEL_RE.test(ch)) slots[slots.length - 1] += ch;
+    if (VOWEL_RE.test(ch)) slot += ch;
     else {
       consonants += ch;
-      slots.push('');
+      slots.push(slot);
+      slot = '';
     }
   }
+  slots.push(slot);
   return { consonants, slots };
 };
 
@@ -51,7 +54,9 @@ const compatible = (abjad: Shape, table: Shape): boolean =>
     const b = table.slots[i] ?? '';
     if (i === 0) return (a === '') === (b === '');
     if (a === '') return b.length <= 1;
-    return b !== '' && [...a].every((v) => QUALITY[v]?.test(b) ?? false);
+    if (b === '') return false;
+    for (const v of a) if (QUALITY[v]?.test(b) !== true) return false;
+    return true;
   });
 
 interface Lookups {

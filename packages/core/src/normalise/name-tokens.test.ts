@@ -3,12 +3,20 @@ import { foldToken } from './name-fold.js';
 import { canonicalPatronymic, classifyTokens, mergeCompounds, splitTokens } from './name-tokens.js';
 
 const notArabic = (): boolean => false;
-const classify = (text: string) => classifyTokens(mergeCompounds(splitTokens(text).map(foldToken)), notArabic);
+const classify = (text: string) =>
+  classifyTokens(mergeCompounds(splitTokens(text).map(foldToken)), notArabic);
 
 describe('splitTokens', () => {
   it('splits on spaces, hyphens and punctuation; joins apostrophes except elisions', () => {
     expect(splitTokens("jean-marie o'brien, d'souza sa'id l'aquila x9y")).toEqual([
-      'jean', 'marie', 'obrien', 'souza', 'said', 'aquila', 'x', 'y',
+      'jean',
+      'marie',
+      'obrien',
+      'souza',
+      'said',
+      'aquila',
+      'x',
+      'y',
     ]);
     expect(splitTokens('')).toEqual([]);
   });

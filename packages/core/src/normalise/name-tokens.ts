@@ -50,17 +50,22 @@ const ARABIC_SIGNALS = foldedSet([
 export const splitTokens = (latin: string): string[] => {
   const tokens: string[] = [];
   let cur = '';
-  for (let i = 0; i < latin.length; i++) {
-    const ch = latin.charCodeAt(i);
-    if (ch >= 97 && ch <= 122) cur += latin.charAt(i);
-    else if (ch === 39 || ch === 96) {
+  let start = -1; // start of the current run of letters
+  for (let i = 0; i <= latin.length; i++) {
+    const ch = i < latin.length ? latin.charCodeAt(i) : 32;
+    if (ch >= 97 && ch <= 122) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) cur += latin.slice(start, i);
+    start = -1;
+    if (ch === 39 || ch === 96) {
       if (cur === 'd' || cur === 'l') cur = '';
     } else if (cur !== '') {
       tokens.push(cur);
       cur = '';
     }
   }
-  if (cur !== '') tokens.push(cur);
   return tokens;
 };
 

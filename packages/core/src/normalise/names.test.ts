@@ -186,7 +186,9 @@ describe('normaliseName: bad input', () => {
     const n = name('Muhammad '.repeat(1500));
     expect(n.truncated).toBe(true);
     expect(n.tokens).toEqual(['muhamad']);
-    const many = name(Array.from({ length: 40 }, (_, i) => `name${String.fromCharCode(97 + (i % 26))}x${i}`).join(' '));
+    const many = name(
+      Array.from({ length: 40 }, (_, i) => `name${String.fromCharCode(97 + (i % 26))}x${i}`).join(' '),
+    );
     expect(many.tokens.length).toBeLessThanOrEqual(MAX_NAME_TOKENS);
     const long = name('a'.repeat(400) + 'b'.repeat(5000));
     expect(long.tokens[0]?.length).toBeLessThanOrEqual(40);

@@ -21,16 +21,23 @@ const RUNS = { numRuns: 1000 };
 // Arbitrary text: any code point (astral planes, lone surrogates, controls), and text made of the
 // characters names are made of, mixed across scripts within one token.
 const NAME_CHARS = [
-  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
-  ...'   -\'.,’ʿ·・',
-  ...'áéíóúüöäßøłçčšžđğışñãõâêôăơư',
-  ...'абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґ',
-  ...'ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآءپچژگکی',
-  ...'ሀለሐመሠረሰሸቀበተቸነአከወዐዘየደጀገጠፀፈፐዮሃንስብርሃነገ',
-  ...'αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ',
-  ...'אבגדהוזחטיכלמנסעפצקרשתםןץףך',
-  ...'王李张刘陈杨黄赵吴周金朴이김정은ウラジーミルプーチン',
-  '\u0000', '\u0007', '\u200b', '\u202e', '\ufeff', '\u0301', '\ud800', '😀',
+  ...Array.from('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+  ...Array.from("   -'.,’ʿ·・"),
+  ...Array.from('áéíóúüöäßøłçčšžđğışñãõâêôăơư'),
+  ...Array.from('абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґ'),
+  ...Array.from('ابتثجحخدذرزسشصضطظعغفقكلمنهويةىأإآءپچژگکی'),
+  ...Array.from('ሀለሐመሠረሰሸቀበተቸነአከወዐዘየደጀገጠፀፈፐዮሃንስብርሃነገ'),
+  ...Array.from('αβγδεζηθικλμνξοπρστυφχψωάέήίόύώ'),
+  ...Array.from('אבגדהוזחטיכלמנסעפצקרשתםןץףך'),
+  ...Array.from('王李张刘陈杨黄赵吴周金朴이김정은ウラジーミルプーチン'),
+  '\u0000',
+  '\u0007',
+  '\u200b',
+  '\u202e',
+  '\ufeff',
+  '\u0301',
+  '\ud800',
+  '😀',
 ];
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 60 }),
@@ -72,18 +79,78 @@ describe('normalisers never throw and always answer', () => {
 // which are order-free) and random words. Compound heads (Abd, Abu, Umm, Mc) and "X ad-Din" join with
 // the token after them, so they are left out: their order matters by design.
 const NAME_WORDS = [
-  'mohammed', 'muhammad', 'ali', 'hassan', 'al', 'bin', 'ibn', 'el', 'ben', 'fatima', 'yusuf', 'sheikh',
-  'haji', 'dr', 'mr', 'yohannes', 'tesfaye', 'gebre', 'ivan', 'ivanovich', 'petrovna', 'vladimirovich',
-  'putin', 'van', 'de', 'der', 'le', 'nguyen', 'thi', 'tran', 'wang', 'li', 'jr', 'o', 'ar', 'rashid',
-  'Владимир', 'Путин', 'محمد', 'حسين', 'ዮሃንስ', 'Γιώργος', 'Ngọc', 'x', 'j',
+  'mohammed',
+  'muhammad',
+  'ali',
+  'hassan',
+  'al',
+  'bin',
+  'ibn',
+  'el',
+  'ben',
+  'fatima',
+  'yusuf',
+  'sheikh',
+  'haji',
+  'dr',
+  'mr',
+  'yohannes',
+  'tesfaye',
+  'gebre',
+  'ivan',
+  'ivanovich',
+  'petrovna',
+  'vladimirovich',
+  'putin',
+  'van',
+  'de',
+  'der',
+  'le',
+  'nguyen',
+  'thi',
+  'tran',
+  'wang',
+  'li',
+  'jr',
+  'o',
+  'ar',
+  'rashid',
+  'Владимир',
+  'Путин',
+  'محمد',
+  'حسين',
+  'ዮሃንስ',
+  'Γιώργος',
+  'Ngọc',
+  'x',
+  'j',
 ];
-const JOINING = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdol', 'abdu', 'abu', 'abul', 'um', 'mk', 'din', 'dine']);
+const JOINING = new Set([
+  'abd',
+  'abdul',
+  'abdel',
+  'abdal',
+  'abdol',
+  'abdu',
+  'abu',
+  'abul',
+  'um',
+  'mk',
+  'din',
+  'dine',
+]);
 const randomWord = fc.stringMatching(/^[a-z]{2,9}$/).filter((w) => !JOINING.has(foldToken(w)));
-const nameTokens = fc.array(fc.oneof(fc.constantFrom(...NAME_WORDS), randomWord), { minLength: 1, maxLength: 6 });
+const nameTokens = fc.array(fc.oneof(fc.constantFrom(...NAME_WORDS), randomWord), {
+  minLength: 1,
+  maxLength: 6,
+});
 
 describe('names', () => {
   it('the key of a name normalises to itself', () => {
-    const text = fc.oneof(anyText, nameTokens.map((t) => t.join(' ')));
+    const text = fc.oneof(
+      anyText,
+      nameTokens.map((t) => t.join(' ')),
+    );
     fc.assert(
       fc.property(text, (raw) => {
         const first = normaliseName(raw);
@@ -98,7 +165,9 @@ describe('names', () => {
   it('token order does not change the key', () => {
     fc.assert(
       fc.property(
-        nameTokens.chain((tokens) => fc.tuple(fc.constant(tokens), fc.shuffledSubarray(tokens, { minLength: tokens.length }))),
+        nameTokens.chain((tokens) =>
+          fc.tuple(fc.constant(tokens), fc.shuffledSubarray(tokens, { minLength: tokens.length })),
+        ),
         ([tokens, shuffled]) => {
           const a = normaliseName(tokens.join(' '));
           const b = normaliseName(shuffled.join(', '));
@@ -132,7 +201,8 @@ describe('phones', () => {
 });
 
 describe('check digits', () => {
-  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  const digits = (n: number) =>
+    fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
   const corrupt = (s: string, at: number, by: number): string => {
     const d = (Number(s[at]) + by) % 10;
     return s.slice(0, at) + String(d) + s.slice(at + 1);
@@ -140,15 +210,20 @@ describe('check digits', () => {
 
   it('IMO: generated numbers validate; a changed digit is caught unless the weighting cannot see it', () => {
     fc.assert(
-      fc.property(digits(6), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 9 }), (six, at, by) => {
-        const imo = six + String(imoCheckDigit(six));
-        expect(normaliseImo(imo)).toEqual({ ok: true, value: imo });
-        const bad = corrupt(imo, at, by);
-        // IMO weights are 7..2: a change of 5 at an even weight, or an even change at weight 5,
-        // leaves the sum the same mod 10 (about 1 in 9 single-digit errors). The check digit itself always tells.
-        const weight = at === 6 ? 1 : 7 - at;
-        expect(normaliseImo(bad).ok).toBe((by * weight) % 10 === 0);
-      }),
+      fc.property(
+        digits(6),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 1, max: 9 }),
+        (six, at, by) => {
+          const imo = six + String(imoCheckDigit(six));
+          expect(normaliseImo(imo)).toEqual({ ok: true, value: imo });
+          const bad = corrupt(imo, at, by);
+          // IMO weights are 7..2: a change of 5 at an even weight, or an even change at weight 5,
+          // leaves the sum the same mod 10 (about 1 in 9 single-digit errors). The check digit itself always tells.
+          const weight = at === 6 ? 1 : 7 - at;
+          expect(normaliseImo(bad).ok).toBe((by * weight) % 10 === 0);
+        },
+      ),
       RUNS,
     );
   });
@@ -166,7 +241,7 @@ describe('check digits', () => {
         const iban = composeIBAN({ countryCode, bban: b });
         if (iban === null) throw new Error(`could not compose ${countryCode} ${b}`);
         expect(normaliseIban(iban)).toMatchObject({ ok: true, value: { iban, country: countryCode } });
-        const positions = [...iban].flatMap((c, i) => (i >= 2 && /\d/.test(c) ? [i] : []));
+        const positions = Array.from(iban).flatMap((c, i) => (i >= 2 && /\d/.test(c) ? [i] : []));
         const at = positions[pick % positions.length] ?? 2;
         expect(normaliseIban(corrupt(iban, at, by)).ok).toBe(false);
       }),
@@ -188,14 +263,20 @@ describe('check digits', () => {
 describe('dates', () => {
   it('a real date parses the same from ISO and from day-first and month-first forms', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }), (d) => {
-        const [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
-        const iso = formatPartialDate({ year, month, day });
-        const pad = (n: number) => String(n).padStart(2, '0');
-        expect(parseDate(iso)).toMatchObject({ ok: true, value: { iso } });
-        expect(parseDate(`${pad(day)}.${pad(month)}.${year}`)).toMatchObject({ ok: true, value: { iso } });
-        expect(parseDate(`${pad(month)}/${pad(day)}/${year}`, { order: 'mdy' })).toMatchObject({ ok: true, value: { iso } });
-      }),
+      fc.property(
+        fc.date({ min: new Date('1000-01-01'), max: new Date('2999-12-31'), noInvalidDate: true }),
+        (d) => {
+          const [year, month, day] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
+          const iso = formatPartialDate({ year, month, day });
+          const pad = (n: number) => String(n).padStart(2, '0');
+          expect(parseDate(iso)).toMatchObject({ ok: true, value: { iso } });
+          expect(parseDate(`${pad(day)}.${pad(month)}.${year}`)).toMatchObject({ ok: true, value: { iso } });
+          expect(parseDate(`${pad(month)}/${pad(day)}/${year}`, { order: 'mdy' })).toMatchObject({
+            ok: true,
+            value: { iso },
+          });
+        },
+      ),
       RUNS,
     );
   });

@@ -34,13 +34,19 @@ describe('normalisePhone', () => {
       ok: false,
       reason: 'no country: the number is not international and no default region was given',
     });
-    expect(normalisePhone('hello', { defaultRegion: 'DE' })).toEqual({ ok: false, reason: 'not a phone number' });
+    expect(normalisePhone('hello', { defaultRegion: 'DE' })).toEqual({
+      ok: false,
+      reason: 'not a phone number',
+    });
     expect(normalisePhone('+1 999 555 0100')).toEqual({
       ok: false,
       reason: 'not a valid number in the numbering plan of +1',
     });
     expect(normalisePhone('+49 1', {}).ok).toBe(false);
     expect(normalisePhone('1'.repeat(100)).ok).toBe(false);
-    expect(normalisePhone('030 1234567', { defaultRegion: 'XX' })).toEqual({ ok: false, reason: 'unknown region "XX"' });
+    expect(normalisePhone('030 1234567', { defaultRegion: 'XX' })).toEqual({
+      ok: false,
+      reason: 'unknown region "XX"',
+    });
   });
 });

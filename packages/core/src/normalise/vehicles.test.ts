@@ -9,12 +9,20 @@ describe('normaliseVin', () => {
     });
     expect(vinCheckCharacter('1M8GDM9AXKP042788')).toBe('X');
     expect(normaliseVin('1M8GDM9AXKP042788').ok).toBe(true);
-    expect(normaliseVin('1HGCM82633A004353')).toEqual({ ok: false, reason: 'check digit is 3, expected 5 (a typo?)' });
+    expect(normaliseVin('1HGCM82633A004353')).toEqual({
+      ok: false,
+      reason: 'check digit is 3, expected 5 (a typo?)',
+    });
   });
 
   it('reports that the check digit does not apply elsewhere', () => {
     const r = normaliseVin('WVW ZZZ 1JZ XW000001');
-    expect(r.ok && r.value).toEqual({ vin: 'WVWZZZ1JZXW000001', wmi: 'WVW', checkDigit: 'not-applicable', corrected: false });
+    expect(r.ok && r.value).toEqual({
+      vin: 'WVWZZZ1JZXW000001',
+      wmi: 'WVW',
+      checkDigit: 'not-applicable',
+      corrected: false,
+    });
   });
 
   it('reads I, O and Q as 1, 0 and 0 and flags it', () => {
@@ -24,8 +32,14 @@ describe('normaliseVin', () => {
   });
 
   it('rejects wrong lengths and characters', () => {
-    expect(normaliseVin('1HGCM82633A00435')).toEqual({ ok: false, reason: 'a VIN has 17 characters, this has 16' });
-    expect(normaliseVin('1HGCM82633A00435#')).toEqual({ ok: false, reason: 'a VIN has only letters and digits' });
+    expect(normaliseVin('1HGCM82633A00435')).toEqual({
+      ok: false,
+      reason: 'a VIN has 17 characters, this has 16',
+    });
+    expect(normaliseVin('1HGCM82633A00435#')).toEqual({
+      ok: false,
+      reason: 'a VIN has only letters and digits',
+    });
     expect(normaliseVin('')).toEqual({ ok: false, reason: 'empty VIN' });
   });
 });
@@ -36,13 +50,19 @@ describe('normalisePlate', () => {
       ok: true,
       value: { plate: 'A123BC77', confusable: 'A1238C77', country: 'RU' },
     });
-    expect(normalisePlate('b-mw 1234')).toEqual({ ok: true, value: { plate: 'BMW1234', confusable: '8MW1234' } });
+    expect(normalisePlate('b-mw 1234')).toEqual({
+      ok: true,
+      value: { plate: 'BMW1234', confusable: '8MW1234' },
+    });
   });
 
   it('rejects what cannot be a plate', () => {
     expect(normalisePlate('')).toEqual({ ok: false, reason: 'empty plate' });
     expect(normalisePlate('A')).toEqual({ ok: false, reason: 'a plate has 2 to 12 letters and digits' });
     expect(normalisePlate('AB12#')).toEqual({ ok: false, reason: 'a plate has only letters and digits' });
-    expect(normalisePlate('AB12', { country: 'ZZZ' })).toEqual({ ok: false, reason: 'unknown country "ZZZ"' });
+    expect(normalisePlate('AB12', { country: 'ZZZ' })).toEqual({
+      ok: false,
+      reason: 'unknown country "ZZZ"',
+    });
   });
 });

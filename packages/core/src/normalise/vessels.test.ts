@@ -19,16 +19,30 @@ describe('normaliseImo', () => {
 
 describe('normaliseMmsi', () => {
   it('reads ships and their flag MID', () => {
-    expect(normaliseMmsi('211331640')).toEqual({ ok: true, value: { mmsi: '211331640', kind: 'ship', mid: 211 } });
-    expect(normaliseMmsi('MMSI 636 012 345')).toEqual({ ok: true, value: { mmsi: '636012345', kind: 'ship', mid: 636 } });
+    expect(normaliseMmsi('211331640')).toEqual({
+      ok: true,
+      value: { mmsi: '211331640', kind: 'ship', mid: 211 },
+    });
+    expect(normaliseMmsi('MMSI 636 012 345')).toEqual({
+      ok: true,
+      value: { mmsi: '636012345', kind: 'ship', mid: 636 },
+    });
   });
 
   it('recognises other stations by their prefix', () => {
-    expect(normaliseMmsi('002111234')).toEqual({ ok: true, value: { mmsi: '002111234', kind: 'coast-station', mid: 211 } });
-    expect(normaliseMmsi('021112345').ok && normaliseMmsi('021112345')).toMatchObject({ value: { kind: 'group' } });
+    expect(normaliseMmsi('002111234')).toEqual({
+      ok: true,
+      value: { mmsi: '002111234', kind: 'coast-station', mid: 211 },
+    });
+    expect(normaliseMmsi('021112345').ok && normaliseMmsi('021112345')).toMatchObject({
+      value: { kind: 'group' },
+    });
     expect(normaliseMmsi('111211234')).toMatchObject({ value: { kind: 'sar-aircraft', mid: 211 } });
     expect(normaliseMmsi('992111234')).toMatchObject({ value: { kind: 'aid-to-navigation', mid: 211 } });
-    expect(normaliseMmsi('970123456')).toEqual({ ok: true, value: { mmsi: '970123456', kind: 'autonomous-device' } });
+    expect(normaliseMmsi('970123456')).toEqual({
+      ok: true,
+      value: { mmsi: '970123456', kind: 'autonomous-device' },
+    });
   });
 
   it('rejects wrong lengths and MIDs outside 201–775', () => {

@@ -1,10 +1,10 @@
-import { pairwiseScores } from '@clew/core';
+import { adjustedRandIndex, pairwiseScores } from '@clew/core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateWorld } from '../generate-world.js';
-import { parseCsv, readTruthRecords } from './read-truth.js';
+import { parseCsv, readTruthRecords, readTruthTable } from './read-truth.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields, doubled quotes, quoted newlines and CRLF', () => {
@@ -50,5 +50,15 @@ describe('the truth measures a matcher', () => {
     // Noise (scripts, swapped names, partial dates) defeats exact matching: recall is far from 1.
     expect(scores.recall).toBeLessThan(0.8);
     expect(scores.precision).toBeGreaterThan(0.5);
+  });
+
+  it('measures a group-detection method against the true groups', async () => {
+    const members = (await readTruthTable(dir, 'memberships.csv')).filter((m) => m.bridge !== 'yes');
+    expect(members.length).toBeGreaterThan(20);
+    const truth = members.map((m) => m.group ?? '');
+    // A method that puts everyone in one group scores 0; one that finds the groups scores 1.
+    expect(adjustedRandIndex(truth, truth)).toBe(1);
+    expect(adjustedRandIndex(truth, truth.map(() => 'all'))).toBeCloseTo(0);
+    expect(new Set(truth).size).toBeGreaterThan(2);
   });
 });
