@@ -13,3 +13,4 @@ export * from './ftm/ftm-export.js';
 export * from './graph/index.js';
 export * from './eval/metrics.js';
 export * from './normalise/index.js';
+export * from './mapping/index.js';

@@ -26,4 +26,9 @@ export { TRUTH_ORDER, TRUTH_TABLES, type TruthTable, type TruthTableSpec } from 
 export { AGENCIES, type Agency, type AgencyId, type AgencyKind } from './agencies/agencies.js';
 export { NATIVE_TABLES, type Cell, type NativeTable } from './agencies/native-tables.js';
 export { Rng, seedFrom } from './prng.js';
-export { parseCsv, readTruthRecords, readTruthTable, type TruthRecord as TruthRecordRow } from './truth/read-truth.js';
+export {
+  parseCsv,
+  readTruthRecords,
+  readTruthTable,
+  type TruthRecord as TruthRecordRow,
+} from './truth/read-truth.js';

@@ -12,7 +12,8 @@
  *    (Qasim/Kasim), x → ks (Alexander/Aleksandr), w → v (Wladimir, Ivanow), c → k except before
  *    e, i, y or h;
  *  - Hungarian tyi, gyi → ti, di (Putyin, Vlagyimir);
- *  - vowels: ou → u (Youssef, Poutine), oo → u, ee → i (Saeed); iy before a vowel or at the end → i
+ *  - vowels: ou → u (Youssef, Poutine), oo → u, ee → i (Saeed), Dutch oe between consonants → u
+ *    (Poetin, Joesoef; this also folds Noel into "nul"); iy before a vowel or at the end → i
  *    (Mariya, Yuriy); final yi → i (-skyi); final aye → ai (Tesfaye/Tesfay); ei and ey/ay before a
  *    consonant or at the end → ai (Hussein/Husayn, Leyla/Layla, Sergey/Sergei), oy → oi (Tsoy/Tsoi);
  *    ye after a vowel → e (Dostoyevsky/Dostoevsky: BGN writes Cyrillic е after a vowel as ye);
@@ -54,6 +55,7 @@ const CONSONANTS: Readonly<Record<string, string>> = {
 };
 const VOWELS_RE = /ou|oo|ee|ei/g;
 const VOWELS: Readonly<Record<string, string>> = { ou: 'u', oo: 'u', ee: 'i', ei: 'ai' };
+const DUTCH_OE_RE = /([^aeiouy])oe(?=[^aeiouy])/g;
 // Rules about y, run only when the token has one.
 const Y_RULES: readonly (readonly [RegExp, string])[] = [
   [/iy(?=[aeiou]|$)/g, 'i'],
@@ -78,6 +80,7 @@ const foldOnce = (token: string): string => {
   if (out.startsWith('mac')) out = out.replace(MAC_RE, 'mc');
   out = out.replace(CONSONANTS_RE, (m) => CONSONANTS[m] ?? m);
   out = out.replace(VOWELS_RE, (m) => VOWELS[m] ?? m);
+  if (out.includes('oe')) out = out.replace(DUTCH_OE_RE, '$1u');
   if (out.includes('y')) for (const [re, to] of Y_RULES) out = out.replace(re, to);
   out = out.replace(INITIAL_Y_RE, 'y');
   if (out.endsWith('ff')) out = out.replace(OFF_RE, '$1v');

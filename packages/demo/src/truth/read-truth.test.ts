@@ -58,7 +58,12 @@ describe('the truth measures a matcher', () => {
     const truth = members.map((m) => m.group ?? '');
     // A method that puts everyone in one group scores 0; one that finds the groups scores 1.
     expect(adjustedRandIndex(truth, truth)).toBe(1);
-    expect(adjustedRandIndex(truth, truth.map(() => 'all'))).toBeCloseTo(0);
+    expect(
+      adjustedRandIndex(
+        truth,
+        truth.map(() => 'all'),
+      ),
+    ).toBeCloseTo(0);
     expect(new Set(truth).size).toBeGreaterThan(2);
   });
 });

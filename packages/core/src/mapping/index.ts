@@ -1,0 +1,3 @@
+export * from './mapping.schema.js';
+export * from './transforms.js';
+export * from './map-row.js';

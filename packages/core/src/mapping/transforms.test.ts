@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { applyTransform, excelSerialToDate, parseDateAs, phoneToE164, splitName } from './transforms.js';
+
+describe('dates', () => {
+  it.each([
+    ['03/07/1994', 'DD/MM/YYYY', '1994-07-03'],
+    ['07-03-1994', 'MM-DD-YYYY', '1994-07-03'],
+    ['3.7.1994', 'DD.MM.YYYY', '1994-07-03'],
+    ['19940703', 'YYYYMMDD', '1994-07-03'],
+    ['03-Jul-1994', 'DD-MMM-YYYY', '1994-07-03'],
+    ['34518', 'excel', '1994-07-03'],
+    ['2024-02-29', 'ISO', '2024-02-29'],
+  ])('%s in %s is %s', (text, format, iso) => {
+    expect(parseDateAs(text, format)).toBe(iso);
+  });
+
+  it('refuses dates that do not fit or do not exist', () => {
+    expect(() => parseDateAs('1994-07-03', 'DD/MM/YYYY')).toThrow(/does not match/);
+    expect(() => parseDateAs('30/02/2023', 'DD/MM/YYYY')).toThrow(/not a real date/);
+    expect(() => parseDateAs('03-Foo-1994', 'DD-MMM-YYYY')).toThrow(/not a real date/);
+    expect(() => parseDateAs('abc', 'excel')).toThrow(/Excel/);
+  });
+
+  it('counts Excel serial days from 1899-12-30', () => {
+    expect(excelSerialToDate(61)).toBe('1900-03-01');
+    expect(excelSerialToDate(45292)).toBe('2024-01-01');
+    expect(excelSerialToDate(0)).toBeNull();
+  });
+});
+
+describe('other transforms', () => {
+  it('splits names written either way', () => {
+    expect(splitName('Haile, Tesfaye', 'first')).toBe('Tesfaye');
+    expect(splitName('Haile, Tesfaye', 'last')).toBe('Haile');
+    expect(splitName('Ana Maria Popescu', 'first')).toBe('Ana Maria');
+    expect(splitName('Popescu', 'first')).toBe('');
+  });
+
+  it('normalises phones with a default country', () => {
+    expect(phoneToE164('0049 30 1234567')).toBe('+49301234567');
+    expect(phoneToE164('333 123 4567', 'it')).toBe('+393331234567');
+    expect(() => phoneToE164('12', 'IT')).toThrow(/not a phone/);
+  });
+
+  it('trims, changes case, extracts and looks codes up', () => {
+    expect(applyTransform('  x ', 'trim')).toBe('x');
+    expect(applyTransform('ab', 'upper')).toBe('AB');
+    expect(applyTransform('AB', 'lower')).toBe('ab');
+    expect(applyTransform('case 2024/117 (A)', { regex: '(\\d{4}/\\d+)' })).toBe('2024/117');
+    expect(applyTransform('no match', { regex: '\\d+' })).toBe('');
+    expect(applyTransform('eri', { codes: { ERI: 'er' } })).toBe('er');
+    expect(applyTransform('zzz', { codes: { '*': 'xx' } })).toBe('xx');
+    expect(() => applyTransform('zzz', { codes: { ERI: 'er' } })).toThrow(/code table/);
+    expect(applyTransform('', { date: 'DD/MM/YYYY' })).toBe('');
+  });
+});
