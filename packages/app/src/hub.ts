@@ -6,6 +6,7 @@ import type { HubConfig } from './config.js';
 import { DatasetsService } from './datasets/datasets.service.js';
 import { EntitiesService } from './entities/entities.service.js';
 import { FtmIngestService } from './ingest/ftm-import.service.js';
+import { TableImportService } from './ingest/table-import.service.js';
 
 /** A running hub: its store and one service per feature. */
 export interface Hub {
@@ -16,6 +17,7 @@ export interface Hub {
   datasets: DatasetsService;
   entities: EntitiesService;
   ftm: FtmIngestService;
+  tables: TableImportService;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,8 @@ export const openHub = async (
     const datasets = new DatasetsService(store, access, hubId);
     const entities = new EntitiesService(store, access);
     const ftm = new FtmIngestService(store, datasets);
-    return { hubId, store, access, agencies, datasets, entities, ftm, close: () => store.close() };
+    const tables = new TableImportService(store, datasets);
+    return { hubId, store, access, agencies, datasets, entities, ftm, tables, close: () => store.close() };
   } catch (e) {
     await store.close();
     throw e;

@@ -6,3 +6,4 @@ export * from './datasets/datasets.service.js';
 export * from './entities/entities.service.js';
 export * from './ingest/ftm-import.service.js';
 export * from './slug.js';
+export * from './ingest/table-index.js';

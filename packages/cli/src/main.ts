@@ -3,6 +3,7 @@ import { registerAdminCommands } from './commands/admin.commands.js';
 import { registerDemoCommands } from './commands/demo.commands.js';
 import { registerFtmCommands } from './commands/ftm.commands.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerTableCommands } from './commands/table.commands.js';
 import { describeError, exitCodeOf } from './errors.js';
 
 // A reader that stops early (`clew export ftm … | head`) is not an error.
@@ -22,6 +23,7 @@ const program = new Command('clew')
 registerServeCommand(program);
 registerAdminCommands(program);
 registerFtmCommands(program);
+registerTableCommands(program);
 registerDemoCommands(program);
 
 try {

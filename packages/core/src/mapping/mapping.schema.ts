@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { z } from 'zod';
 import { invalid } from '../errors.js';
 
@@ -125,3 +125,6 @@ export const mappingColumns = (mapping: Mapping): string[] => {
   }
   return [...out];
 };
+
+/** A mapping as YAML text, as `clew mapping suggest` writes drafts. */
+export const mappingToYaml = (mapping: Mapping): string => stringifyYaml(mapping);

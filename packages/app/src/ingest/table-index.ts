@@ -1,0 +1,5 @@
+export * from './table-csv.js';
+export * from './table-decode.js';
+export * from './table-xlsx.js';
+export * from './table-open.js';
+export * from './table-import.service.js';

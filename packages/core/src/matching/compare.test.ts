@@ -1,0 +1,141 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compare, nameLevel } from './compare.js';
+import { toMatchRecord, type MatchInput } from './features.js';
+import { DEFAULT_PARAMS } from './model.js';
+
+const person = (properties: Record<string, string[]>): MatchInput => ({ schema: 'Person', properties });
+const record = (input: MatchInput) => toMatchRecord(input);
+const featureOf = (c: ReturnType<typeof compare>, f: string) => c.features.find((x) => x.feature === f);
+
+describe('compare', () => {
+  it('matches Mohammed Ali and Muhammad Aly with day and month swapped, and says so', () => {
+    const c = compare(
+      record(person({ name: ['Mohammed Ali'], birthDate: ['1985-03-02'] })),
+      record(person({ name: ['Muhammad Aly'], birthDate: ['1985-02-03'] })),
+      DEFAULT_PARAMS,
+    );
+    expect(c.score).toBeGreaterThan(0.95);
+    expect(c.match).toBe(true);
+    expect(featureOf(c, 'date')).toMatchObject({ level: 'swap', left: '1985-03-02', right: '1985-02-03' });
+    expect(featureOf(c, 'date')?.weight).toBeGreaterThan(0);
+    expect(['exact', 'tokens', 'fuzzy']).toContain(featureOf(c, 'name')?.level);
+  });
+
+  it('keeps apart two people with one common name and different birth years', () => {
+    const c = compare(
+      record(person({ name: ['John Smith'], birthDate: ['1970'] })),
+      record(person({ name: ['John Smith'], birthDate: ['1992-05-01'] })),
+      DEFAULT_PARAMS,
+    );
+    expect(featureOf(c, 'name')?.level).toBe('exact');
+    expect(featureOf(c, 'date')).toMatchObject({ level: 'differ' });
+    expect(featureOf(c, 'date')?.weight).toBeLessThan(-5);
+    expect(c.score).toBeLessThan(0.2);
+    expect(c.match).toBe(false);
+  });
+
+  it('reads passport numbers with spaces as the same number, and O/0 as a confusable match', () => {
+    const a = record(person({ name: ['Ana Lima'], passportNumber: ['ER 123 4567'] }));
+    const strict = compare(
+      a,
+      record(person({ name: ['Ana Lima'], passportNumber: ['ER1234567'] })),
+      DEFAULT_PARAMS,
+    );
+    expect(featureOf(strict, 'document')?.level).toBe('strict');
+    const confusable = compare(
+      record(person({ passportNumber: ['AB1O2345'] })),
+      record(person({ passportNumber: ['AB102345'] })),
+      DEFAULT_PARAMS,
+    );
+    expect(featureOf(confusable, 'document')?.level).toBe('confusable');
+    expect(featureOf(confusable, 'document')?.weight).toBeGreaterThan(5);
+  });
+
+  it('matches vessels on a valid IMO number and rejects one failing its check digit', () => {
+    const v = (imo: string): MatchInput => ({
+      schema: 'Vessel',
+      properties: { name: ['Sea Star'], imoNumber: [imo] },
+    });
+    const c = compare(record(v('IMO 9074729')), record(v('9074729')), DEFAULT_PARAMS);
+    expect(featureOf(c, 'imo')?.level).toBe('strict');
+    expect(c.match).toBe(true);
+    const bad = record(v('9074728'));
+    expect(bad.identifiers.imo).toBeUndefined();
+    expect(bad.rejected[0]?.property).toBe('imoNumber');
+  });
+
+  it('does not compare a person with a vessel', () => {
+    const c = compare(
+      record(person({ name: ['Sea Star'] })),
+      record({ schema: 'Vessel', properties: { name: ['Sea Star'] } }),
+      DEFAULT_PARAMS,
+    );
+    expect(c).toMatchObject({ score: 0, match: false, features: [] });
+  });
+
+  it('grades names: tokens of the shorter, fuzzy, phonetic', () => {
+    const n = (s: string) => record(person({ name: [s] })).names[0];
+    const level = (a: string, b: string) => {
+      const x = n(a);
+      const y = n(b);
+      return x && y ? nameLevel(x, y) : 'none';
+    };
+    expect(level('Vladimir Putin', 'Vladimir Vladimirovich Putin')).toBe('exact');
+    expect(level('Putin', 'Vladimir Putin')).toBe('tokens');
+    expect(level('Katherine Johnson', 'Katharine Johnsen')).toBe('fuzzy');
+    expect(level('Ann Smith', 'Bob Jones')).toBe('differ');
+  });
+});
+
+const name = fc.constantFrom(
+  'Mohammed Ali',
+  'Muhammad Aly',
+  'John Smith',
+  'Jon Smyth',
+  'Олег Петров',
+  'Oleg Petrov',
+  '',
+);
+const date = fc.constantFrom('1985-03-02', '1985-02-03', '1985', '1986-03-02', '1970-01-01');
+const doc = fc.constantFrom('ER1234567', 'ER 123 4567', 'ERI234567', 'X99887766');
+const input = fc
+  .record({
+    names: fc.array(name, { maxLength: 2 }),
+    dates: fc.array(date, { maxLength: 2 }),
+    docs: fc.array(doc, { maxLength: 2 }),
+  })
+  .map(({ names, dates, docs }) => person({ name: names, birthDate: dates, passportNumber: docs }));
+
+describe('compare properties', () => {
+  it('is symmetric in score', () => {
+    fc.assert(
+      fc.property(input, input, (a, b) => {
+        expect(compare(record(a), record(b), DEFAULT_PARAMS).score).toBeCloseTo(
+          compare(record(b), record(a), DEFAULT_PARAMS).score,
+          12,
+        );
+      }),
+    );
+  });
+
+  it('never scores lower when both sides gain one agreeing identifier', () => {
+    fc.assert(
+      fc.property(
+        input,
+        input,
+        fc.constantFrom('+44 20 7946 0958', 'DE89 3704 0044 0532 0130 00'),
+        (a, b, id) => {
+          const kind = id.startsWith('+') ? 'phone' : 'iban';
+          const add = (x: MatchInput): MatchInput => ({
+            ...x,
+            properties: { ...x.properties, [kind]: [id] },
+          });
+          const before = compare(record(a), record(b), DEFAULT_PARAMS).score;
+          const after = compare(record(add(a)), record(add(b)), DEFAULT_PARAMS).score;
+          expect(after).toBeGreaterThanOrEqual(before);
+        },
+      ),
+    );
+  });
+});

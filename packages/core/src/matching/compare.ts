@@ -1,0 +1,209 @@
+import { compareDates } from '../normalise/index.js';
+import {
+  comparableSchemata,
+  type AddressValue,
+  type DateValue,
+  type IdentifierValue,
+  type MatchRecord,
+  type NameValue,
+} from './features.js';
+import {
+  FEATURES,
+  levelsOf,
+  levelWeight,
+  logOddsOf,
+  MISSING,
+  probabilityOf,
+  type ComparisonVector,
+  type FeatureName,
+  type MatchParams,
+} from './model.js';
+import { jaroWinkler, oneEditApart } from './similarity.js';
+
+/** Jaro–Winkler similarity at or above which two name tokens (or whole names) are a fuzzy match. */
+export const NAME_FUZZY_THRESHOLD = 0.92;
+/** Jaro–Winkler similarity at or above which two addresses are similar. */
+export const ADDRESS_SIMILAR_THRESHOLD = 0.9;
+
+/** One feature's contribution to a comparison: the level, its weight in bits, and the values behind it. */
+export interface FeatureExplanation {
+  feature: FeatureName;
+  level: string;
+  weight: number;
+  left: string | null;
+  right: string | null;
+}
+
+/** The result of comparing two records. */
+export interface Comparison {
+  /** P(same entity), from the prior and the summed weights. */
+  score: number;
+  /** Prior log-odds plus the feature weights, in bits. */
+  logOdds: number;
+  /** score ≥ params.threshold. */
+  match: boolean;
+  /** Feature by feature, for every feature at least one side has. */
+  features: FeatureExplanation[];
+}
+
+interface Level {
+  level: string;
+  left: string | null;
+  right: string | null;
+}
+
+// Every token of `s` has a counterpart in `l` under `eq`.
+const covers = (s: readonly string[], l: readonly string[], eq: (x: string, y: string) => boolean): boolean =>
+  s.length > 0 && s.every((x) => l.some((y) => eq(x, y)));
+
+// Symmetric "the shorter is covered by the longer": both ways when they have as many tokens.
+const shorterCovered = (
+  a: readonly string[],
+  b: readonly string[],
+  eq: (x: string, y: string) => boolean,
+): boolean =>
+  a.length < b.length
+    ? covers(a, b, eq)
+    : a.length > b.length
+      ? covers(b, a, eq)
+      : covers(a, b, eq) && covers(b, a, eq);
+
+const same = (x: string, y: string): boolean => x === y;
+const fuzzy = (x: string, y: string): boolean => x === y || jaroWinkler(x, y) >= NAME_FUZZY_THRESHOLD;
+
+/** The agreement level of two names (see FEATURE_LEVELS.name). */
+export const nameLevel = (a: NameValue, b: NameValue): string => {
+  if (a.key !== '' && a.key === b.key) return 'exact';
+  if (shorterCovered(a.tokens, b.tokens, same)) return 'tokens';
+  if (shorterCovered(a.tokens, b.tokens, fuzzy) || jaroWinkler(a.latin, b.latin) >= NAME_FUZZY_THRESHOLD)
+    return 'fuzzy';
+  const skeletons = (n: NameValue): string[] => n.phonetic.filter((p) => p.length >= 2);
+  if (shorterCovered(skeletons(a), skeletons(b), same)) return 'phonetic';
+  if (shorterCovered(a.cognates, b.cognates, same)) return 'cognate';
+  if (a.tokens.some((x) => b.tokens.some((y) => fuzzy(x, y)))) return 'some';
+  return 'differ';
+};
+
+/** The agreement level of two dates (see FEATURE_LEVELS.date). */
+export const dateLevel = (a: DateValue, b: DateValue): string => {
+  const c = compareDates(a.date, b.date);
+  if (c.agreement !== 'differ') return c.agreement;
+  const sameDay = a.date.month !== undefined && a.date.month === b.date.month && a.date.day === b.date.day;
+  return c.yearDistance === 1 || sameDay ? 'near' : 'differ';
+};
+
+/** The agreement level of two identifiers of one kind (see FEATURE_LEVELS.identifier). */
+export const identifierLevel = (a: IdentifierValue, b: IdentifierValue): string => {
+  if (a.strict === b.strict || a.also === b.strict || a.strict === b.also) return 'strict';
+  if (a.confusable === b.confusable || (a.also ?? a.strict) === (b.also ?? b.strict)) return 'confusable';
+  if (Math.min(a.strict.length, b.strict.length) >= 5 && oneEditApart(a.strict, b.strict)) return 'near';
+  return 'differ';
+};
+
+/** The agreement level of two addresses (see FEATURE_LEVELS.address). */
+export const addressLevel = (a: AddressValue, b: AddressValue): string => {
+  if (a.normal === b.normal) return 'exact';
+  if (jaroWinkler(a.normal, b.normal) >= ADDRESS_SIMILAR_THRESHOLD) return 'similar';
+  if (a.postcode !== undefined && a.postcode === b.postcode) return 'postcode';
+  return 'differ';
+};
+
+// The best level over all pairs of values, with the values that gave it.
+const best = <T>(
+  feature: FeatureName,
+  as: readonly T[],
+  bs: readonly T[],
+  level: (a: T, b: T) => string,
+  text: (v: T) => string,
+): Level | undefined => {
+  if (as.length === 0 && bs.length === 0) return undefined;
+  if (as.length === 0 || bs.length === 0)
+    return {
+      level: MISSING,
+      left: as[0] === undefined ? null : text(as[0]),
+      right: bs[0] === undefined ? null : text(bs[0]),
+    };
+  const order = levelsOf(feature);
+  let found: Level | undefined;
+  let rank = Infinity;
+  for (const a of as) {
+    for (const b of bs) {
+      const l = level(a, b);
+      const r = order.indexOf(l);
+      if (r < rank) {
+        rank = r;
+        found = { level: l, left: text(a), right: text(b) };
+        if (r === 0) return found;
+      }
+    }
+  }
+  return found;
+};
+
+const agree = (a: string, b: string): string => (a === b ? 'agree' : 'differ');
+const self = (s: string): string => s;
+
+const levelOf = (feature: FeatureName, a: MatchRecord, b: MatchRecord): Level | undefined => {
+  switch (feature) {
+    case 'name':
+      return best(feature, a.names, b.names, nameLevel, (n) => n.text);
+    case 'date':
+      return best(feature, a.dates, b.dates, dateLevel, (d) => d.text);
+    case 'country':
+      return best(feature, a.countries, b.countries, agree, self);
+    case 'gender':
+      return best(feature, a.genders, b.genders, agree, self);
+    case 'address':
+      return best(feature, a.addresses, b.addresses, addressLevel, (x) => x.text);
+    default:
+      return best(
+        feature,
+        a.identifiers[feature] ?? [],
+        b.identifiers[feature] ?? [],
+        identifierLevel,
+        (i) => i.text,
+      );
+  }
+};
+
+/** The comparison vector of two records: one level per feature that either side has. */
+export const comparisonVector = (a: MatchRecord, b: MatchRecord): ComparisonVector => {
+  const out: ComparisonVector = {};
+  if (!comparableSchemata(a.schema, b.schema)) return out;
+  for (const f of FEATURES) {
+    const l = levelOf(f, a, b);
+    if (l !== undefined) out[f] = l.level;
+  }
+  return out;
+};
+
+/**
+ * Compare two records under a model: the score, the log-odds, and feature by feature which values
+ * agreed or disagreed and how much each weighed. Records of incomparable schemata (a Person and a
+ * Vessel) score 0 with no features.
+ */
+export const compare = (a: MatchRecord, b: MatchRecord, params: MatchParams): Comparison => {
+  if (!comparableSchemata(a.schema, b.schema))
+    return { score: 0, logOdds: -Infinity, match: false, features: [] };
+  const features: FeatureExplanation[] = [];
+  let logOdds = logOddsOf(params.prior);
+  for (const feature of FEATURES) {
+    const l = levelOf(feature, a, b);
+    if (l === undefined) continue;
+    const weight = levelWeight(params, feature, l.level);
+    logOdds += weight;
+    features.push({ feature, level: l.level, weight, left: l.left, right: l.right });
+  }
+  const score = probabilityOf(logOdds);
+  return { score, logOdds, match: score >= params.threshold, features };
+};
+
+/** The score of a comparison vector under a model (for EM and threshold choice without the records). */
+export const scoreVector = (vector: ComparisonVector, params: MatchParams): number => {
+  let logOdds = logOddsOf(params.prior);
+  for (const f of FEATURES) {
+    const level = vector[f];
+    if (level !== undefined) logOdds += levelWeight(params, f, level);
+  }
+  return probabilityOf(logOdds);
+};

@@ -1,0 +1,4 @@
+export * from './features.js';
+export * from './similarity.js';
+export * from './model.js';
+export * from './compare.js';
