@@ -14,3 +14,4 @@ export * from './graph/index.js';
 export * from './eval/metrics.js';
 export * from './normalise/index.js';
 export * from './mapping/index.js';
+export * from './matching/index.js';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compare, nameLevel } from './compare.js';
+import { compare, nameLevel, vectorOf } from './compare.js';
 import { toMatchRecord, type MatchInput } from './features.js';
 import { DEFAULT_PARAMS } from './model.js';
 
@@ -137,5 +137,39 @@ describe('compare properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('address and explanation', () => {
+  it('grades addresses and gives back the vector behind an explanation', () => {
+    const a = (full: string) =>
+      toMatchRecord({ schema: 'Address', properties: { full: [full], country: ['AU'] } });
+    const level = (x: string, y: string) => featureOf(compare(a(x), a(y), DEFAULT_PARAMS), 'address')?.level;
+    expect(level('12 Plant Road, Findon 2068', '12 plant rd findon 2068')).toBe('exact');
+    expect(level('65 plant road blck 1089 findon', 'plant road findon 5023')).toBe('overlap');
+    expect(level('1 Main Street', '99 Other Avenue')).toBe('differ');
+    const c = compare(a('1 Main Street'), a('1 Main Street'), DEFAULT_PARAMS);
+    expect(vectorOf(c)).toEqual({ country: 'agree', address: 'exact' });
+  });
+});
+
+describe('bad input', () => {
+  it('compares empty, huge, mixed-script and control-character values without throwing', () => {
+    const odd = [
+      person({ name: [''], birthDate: ['1990-02-30'] }),
+      person({ name: ['x'.repeat(10_000)], passportNumber: ['1'.repeat(500)] }),
+      person({ name: ['Ivanиванov\u0000\u0007 مح'], phone: ['not a phone'], email: ['@'] }),
+      { schema: 'Thing', properties: { name: ['Ana'] } },
+    ];
+    for (const a of odd) {
+      for (const b of odd) {
+        const c = compare(record(a), record(b), DEFAULT_PARAMS);
+        expect(Number.isNaN(c.score)).toBe(false);
+      }
+    }
+    // A blank value is an absent one; an impossible date is kept as a rejection with its reason.
+    expect(record(odd[0] ?? person({})).rejected).toEqual([
+      { property: 'birthDate', value: '1990-02-30', reason: expect.stringContaining('day 30') as string },
+    ]);
   });
 });

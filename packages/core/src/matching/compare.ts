@@ -18,7 +18,7 @@ import {
   type FeatureName,
   type MatchParams,
 } from './model.js';
-import { jaroWinkler, oneEditApart } from './similarity.js';
+import { jaroWinkler, jaroWinklerAtLeast, oneEditApart } from './similarity.js';
 
 /** Jaro–Winkler similarity at or above which two name tokens (or whole names) are a fuzzy match. */
 export const NAME_FUZZY_THRESHOLD = 0.92;
@@ -75,7 +75,7 @@ const fuzzy = (x: string, y: string): boolean => x === y || jaroWinkler(x, y) >=
 export const nameLevel = (a: NameValue, b: NameValue): string => {
   if (a.key !== '' && a.key === b.key) return 'exact';
   if (shorterCovered(a.tokens, b.tokens, same)) return 'tokens';
-  if (shorterCovered(a.tokens, b.tokens, fuzzy) || jaroWinkler(a.latin, b.latin) >= NAME_FUZZY_THRESHOLD)
+  if (shorterCovered(a.tokens, b.tokens, fuzzy) || jaroWinklerAtLeast(a.latin, b.latin, NAME_FUZZY_THRESHOLD))
     return 'fuzzy';
   const skeletons = (n: NameValue): string[] => n.phonetic.filter((p) => p.length >= 2);
   if (shorterCovered(skeletons(a), skeletons(b), same)) return 'phonetic';
@@ -100,10 +100,21 @@ export const identifierLevel = (a: IdentifierValue, b: IdentifierValue): string 
   return 'differ';
 };
 
+// Share of the shorter address's words (of two letters or more) that the other has.
+const overlap = (a: readonly string[], b: readonly string[]): number => {
+  const words = (x: readonly string[]) => new Set(x.filter((t) => t.length >= 2));
+  const [s, l] = [words(a), words(b)].sort((x, y) => x.size - y.size) as [Set<string>, Set<string>];
+  if (s.size < 2) return 0;
+  let shared = 0;
+  for (const t of s) if (l.has(t)) shared++;
+  return shared / s.size;
+};
+
 /** The agreement level of two addresses (see FEATURE_LEVELS.address). */
 export const addressLevel = (a: AddressValue, b: AddressValue): string => {
   if (a.normal === b.normal) return 'exact';
-  if (jaroWinkler(a.normal, b.normal) >= ADDRESS_SIMILAR_THRESHOLD) return 'similar';
+  if (jaroWinklerAtLeast(a.normal, b.normal, ADDRESS_SIMILAR_THRESHOLD)) return 'similar';
+  if (overlap(a.tokens, b.tokens) >= 0.5) return 'overlap';
   if (a.postcode !== undefined && a.postcode === b.postcode) return 'postcode';
   return 'differ';
 };
@@ -155,7 +166,17 @@ const levelOf = (feature: FeatureName, a: MatchRecord, b: MatchRecord): Level | 
       return best(feature, a.genders, b.genders, agree, self);
     case 'address':
       return best(feature, a.addresses, b.addresses, addressLevel, (x) => x.text);
-    default:
+    case 'document':
+    case 'registration':
+    case 'phone':
+    case 'email':
+    case 'iban':
+    case 'bic':
+    case 'account':
+    case 'imo':
+    case 'mmsi':
+    case 'vin':
+    case 'plate':
       return best(
         feature,
         a.identifiers[feature] ?? [],
@@ -206,4 +227,11 @@ export const scoreVector = (vector: ComparisonVector, params: MatchParams): numb
     if (level !== undefined) logOdds += levelWeight(params, f, level);
   }
   return probabilityOf(logOdds);
+};
+
+/** The comparison vector behind a comparison's explanation (to re-score or estimate without the records). */
+export const vectorOf = (comparison: Comparison): ComparisonVector => {
+  const out: ComparisonVector = {};
+  for (const f of comparison.features) out[f.feature] = f.level;
+  return out;
 };

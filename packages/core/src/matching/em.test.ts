@@ -85,3 +85,16 @@ describe('chooseThreshold', () => {
     expect(chooseThreshold([]).f1).toBe(0);
   });
 });
+
+describe('estimateParams with blocked features', () => {
+  it('fixes u from random pairs except for the features the candidates were blocked on', () => {
+    const random = synthetic(5_000, 0, 5);
+    const { params } = estimateParams(synthetic(5_000, 0.2, 6), start, {
+      randomPairs: random,
+      blockedFeatures: ['name'],
+    });
+    const fixed = uFromRandomPairs(random);
+    expect(params.features.date?.exact?.u).toBeCloseTo(fixed.get('date')?.get('exact') ?? 0, 10);
+    expect(params.features.name?.exact?.u).not.toBeCloseTo(fixed.get('name')?.get('exact') ?? 0, 10);
+  });
+});

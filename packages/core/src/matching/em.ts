@@ -29,6 +29,11 @@ export interface EmOptions {
   tolerance?: number;
   /** Comparison vectors of random pairs: u is fixed to their level frequencies. */
   randomPairs?: readonly ComparisonVector[];
+  /**
+   * Features the candidates were chosen by (blocked on, e.g. name): among candidates they agree far
+   * more often than among random pairs, so their u is estimated by EM rather than fixed.
+   */
+  blockedFeatures?: readonly FeatureName[];
   /** Pseudo-count per level, so no level has probability 0; default 0.01. */
   smoothing?: number;
 }
@@ -58,11 +63,16 @@ const group = (vectors: readonly ComparisonVector[]): Pattern[] => {
   return [...byKey.values()];
 };
 
-type Table = Map<FeatureName, Map<string, number>>;
+/** Probabilities of each level per feature. */
+export type LevelTable = Map<FeatureName, Map<string, number>>;
 
 // Weighted level frequencies per feature, smoothed over the feature's levels.
-const frequencies = (patterns: readonly Pattern[], weights: readonly number[], smoothing: number): Table => {
-  const out: Table = new Map();
+const frequencies = (
+  patterns: readonly Pattern[],
+  weights: readonly number[],
+  smoothing: number,
+): LevelTable => {
+  const out: LevelTable = new Map();
   FEATURES.forEach((f, i) => {
     const counts = new Map<string, number>(levelsOf(f).map((l) => [l, 0]));
     let total = 0;
@@ -82,7 +92,7 @@ const frequencies = (patterns: readonly Pattern[], weights: readonly number[], s
 };
 
 /** Level frequencies of random pairs: the u probabilities (nearly all random pairs are non-matches). */
-export const uFromRandomPairs = (vectors: readonly ComparisonVector[], smoothing = 0.01): Table => {
+export const uFromRandomPairs = (vectors: readonly ComparisonVector[], smoothing = 0.01): LevelTable => {
   const patterns = group(vectors);
   return frequencies(
     patterns,
@@ -108,6 +118,7 @@ export const estimateParams = (
   const smoothing = options.smoothing ?? 0.01;
   const fixedU =
     options.randomPairs === undefined ? undefined : uFromRandomPairs(options.randomPairs, smoothing);
+  for (const f of options.blockedFeatures ?? []) fixedU?.delete(f);
   const patterns = group(vectors);
   const n = vectors.length;
   let params = withU(initial, fixedU);
@@ -129,13 +140,12 @@ export const estimateParams = (
       patterns.map((p, j) => p.count * (posterior[j] ?? 0)),
       smoothing,
     );
-    const uTable =
-      fixedU ??
-      frequencies(
-        patterns,
-        patterns.map((p, j) => p.count * (1 - (posterior[j] ?? 0))),
-        smoothing,
-      );
+    const uTable = frequencies(
+      patterns,
+      patterns.map((p, j) => p.count * (1 - (posterior[j] ?? 0))),
+      smoothing,
+    );
+    for (const [f, levels] of fixedU ?? []) uTable.set(f, levels);
     const matches = patterns.reduce((s, p, j) => s + p.count * (posterior[j] ?? 0), 0);
     const prior = Math.min(1 - 1e-9, Math.max(1e-9, n === 0 ? params.prior : matches / n));
     const next = rebuild(params, mTable, uTable, prior);
@@ -146,11 +156,11 @@ export const estimateParams = (
   return { params, iterations: maxIterations, converged: false };
 };
 
-const withU = (params: MatchParams, u: Table | undefined): MatchParams =>
+const withU = (params: MatchParams, u: LevelTable | undefined): MatchParams =>
   u === undefined ? params : rebuild(params, new Map(), u, params.prior);
 
 // New parameters: estimated levels replace the old, features with no data keep theirs.
-const rebuild = (old: MatchParams, m: Table, u: Table, prior: number): MatchParams => {
+const rebuild = (old: MatchParams, m: LevelTable, u: LevelTable, prior: number): MatchParams => {
   const features: MatchParams['features'] = {};
   for (const f of FEATURES) {
     const before = old.features[f];

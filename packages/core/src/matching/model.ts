@@ -14,7 +14,7 @@ export const FEATURE_LEVELS = {
   date: ['exact', 'partial', 'swap', 'month', 'year', 'near', 'differ'],
   country: ['agree', 'differ'],
   gender: ['agree', 'differ'],
-  address: ['exact', 'similar', 'postcode', 'differ'],
+  address: ['exact', 'similar', 'overlap', 'postcode', 'differ'],
   identifier: ['strict', 'confusable', 'near', 'differ'],
 } as const;
 

@@ -64,3 +64,35 @@ export const oneEditApart = (a: string, b: string): boolean => {
   }
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 };
+
+const COUNTS = new Int32Array(65_536);
+
+/**
+ * jaroWinkler(a, b) ≥ threshold, answered cheaply when it cannot be: Jaro's matches are at most the
+ * characters the two strings have in common (as multisets), which bounds the similarity from above.
+ * Most pairs of different addresses fail the bound and skip the quadratic part.
+ */
+export const jaroWinklerAtLeast = (a: string, b: string, threshold: number): boolean => {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 0 || lb === 0) return threshold <= 0;
+  for (let i = 0; i < la; i++) {
+    const c = a.charCodeAt(i);
+    COUNTS[c] = (COUNTS[c] ?? 0) + 1;
+  }
+  let common = 0;
+  for (let i = 0; i < lb; i++) {
+    const c = b.charCodeAt(i);
+    const n = COUNTS[c] ?? 0;
+    if (n > 0) {
+      COUNTS[c] = n - 1;
+      common++;
+    }
+  }
+  for (let i = 0; i < la; i++) COUNTS[a.charCodeAt(i)] = 0;
+  const bound = (common / la + common / lb + 1) / 3;
+  // The margin keeps rounding from turning a bound that equals the similarity into a miss.
+  if (bound + 0.4 * (1 - bound) < threshold - 1e-9) return false;
+  return jaroWinkler(a, b) >= threshold;
+};
