@@ -4,6 +4,8 @@ export * from './access/access.js';
 export * from './agencies/agencies.service.js';
 export * from './datasets/datasets.service.js';
 export * from './entities/entities.service.js';
+export * from './graph/graph.service.js';
+export * from './graph/graph-loader.js';
 export * from './ingest/ftm-import.service.js';
 export * from './slug.js';
 export * from './ingest/table-index.js';

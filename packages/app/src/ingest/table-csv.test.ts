@@ -91,6 +91,26 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('survives a CSV bomb: a 100 MB quoted field, in flat memory', async () => {
+    const chunk = new Uint8Array(1 << 16).fill(0x78);
+    async function* bomb(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('a,b\n1,"');
+      for (let i = 0; i < 1600; i++) yield chunk;
+      yield new TextEncoder().encode('"\n2,ok\n');
+      await Promise.resolve();
+    }
+    const before = process.memoryUsage().heapUsed;
+    let peak = before;
+    const events: TableEvent[] = [];
+    for await (const e of readCsv(bomb())) {
+      events.push(e);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }
+    expect(errors(events)).toEqual([{ row: 2, line: 2, reason: 'a field is over 1 MB' }]);
+    expect(rows(events)).toEqual([{ a: '2', b: 'ok' }]);
+    expect(peak - before).toBeLessThan(50 * 2 ** 20);
+  });
+
   it('refuses an empty file and a header naming a column twice', async () => {
     await expect(read('', { file: 'x.csv' })).rejects.toThrow(/empty/);
     await expect(read('a,a\n1,2')).rejects.toThrow(/twice/);

@@ -6,7 +6,7 @@ import { decodeTable, type TableEncoding } from './table-decode.js';
 export type TableEvent =
   | { kind: 'header'; columns: string[] }
   | { kind: 'row'; row: number; line: number; values: Record<string, string> }
-  | { kind: 'error'; row: number; line: number; reason: string }
+  | { kind: 'error'; row: number; line: number; column?: string | undefined; reason: string }
   | { kind: 'notice'; message: string };
 
 /** How to read a CSV file; the delimiter is sniffed from the header when not given. */

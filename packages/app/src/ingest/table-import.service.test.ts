@@ -149,7 +149,7 @@ describe('XLSX and check', () => {
       onReject: (r) => rejected.push(r),
     });
     expect(report).toMatchObject({ rows: 3, accepted: 2, rejected: 1, entities: 4 });
-    expect(rejected).toEqual([{ row: 4, reason: 'column Name: formula without a cached value' }]);
+    expect(rejected).toEqual([{ row: 4, column: 'Name', reason: 'formula without a cached value' }]);
   });
 
   it('reports a truncated workbook as an invalid file', async () => {

@@ -110,7 +110,11 @@ const runTable = async (
     rowsInBatch++;
     if (e.kind === 'error') {
       p.rejected++;
-      reject({ row: e.row, reason: e.reason });
+      reject(
+        e.column === undefined
+          ? { row: e.row, reason: e.reason }
+          : { row: e.row, column: e.column, reason: e.reason },
+      );
     } else {
       const r = mapRow(req.mapping, e.values, e.row);
       if (r.ok) {

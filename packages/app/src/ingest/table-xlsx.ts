@@ -70,13 +70,17 @@ export async function* readXlsx(
         const raw = Array.isArray(r.values) ? r.values : [];
         const cells: string[] = [];
         let problem: string | undefined;
+        let column: string | undefined;
         for (let i = 1; i < raw.length; i++) {
           try {
             cells.push(cellText(raw[i]));
           } catch (e) {
             if (!(e instanceof ClewError)) throw e;
             cells.push('');
-            problem ??= `column ${header?.[i - 1] ?? String(i)}: ${e.message}`;
+            if (problem === undefined) {
+              column = header?.[i - 1] ?? `column ${i}`;
+              problem = e.message;
+            }
           }
         }
         if (header === undefined) {
@@ -90,7 +94,7 @@ export async function* readXlsx(
         if (problem === undefined && cells.slice(width).some((c) => c !== ''))
           problem = `the row has values beyond the header's ${width} columns`;
         if (problem !== undefined) {
-          yield { kind: 'error', row: r.number, line: r.number, reason: problem };
+          yield { kind: 'error', row: r.number, line: r.number, column, reason: problem };
           continue;
         }
         if (cells.every((c) => c.trim() === '')) continue;

@@ -113,6 +113,24 @@ entities:
   });
 });
 
+describe('conditional entities', () => {
+  it('makes an entity only from the rows its condition names', () => {
+    const m = parseMapping(`
+version: 1
+entities:
+  - { key: p, schema: Passport, when: { column: T, equals: P }, id: { columns: [Id] }, properties: { number: { column: N } } }
+  - { key: i, schema: Identification, when: { column: T, equals: [ID, CI] }, id: { columns: [Id] }, properties: { number: { column: N } } }
+`);
+    const schemas = (t: string): string[] => {
+      const r = mapRow(m, { Id: 'd1', T: t, N: '123' }, 2);
+      return r.ok ? r.entities.map((e) => e.schema.name) : [];
+    };
+    expect(schemas('P')).toEqual(['Passport']);
+    expect(schemas('CI')).toEqual(['Identification']);
+    expect(schemas('X')).toEqual([]);
+  });
+});
+
 describe('parseMapping', () => {
   it('names the field of a schema error', () => {
     expect(() => parseMapping('version: 2\nentities: []', 'm.yaml')).toThrow(/m.yaml: version/);

@@ -27,6 +27,11 @@ const entityId = (spec: EntitySpec, row: TableRecord): string | null => {
   return `${spec.id.prefix ?? ''}${parts.join('-')}`.replace(/\s+/g, '-');
 };
 
+const applies = (when: NonNullable<EntitySpec['when']>, row: TableRecord): boolean => {
+  const v = cell(row, when.column);
+  return typeof when.equals === 'string' ? v === when.equals : when.equals.includes(v);
+};
+
 const propertyValues = (spec: PropertySpec, row: TableRecord, ids: Map<string, string | null>): string[] => {
   if (spec.constant !== undefined) return typeof spec.constant === 'string' ? [spec.constant] : spec.constant;
   if (spec.entity !== undefined) {
@@ -91,6 +96,10 @@ export const mapRow = (mapping: Mapping, row: TableRecord, rowNumber: number): M
   const errors: RowError[] = [];
   const ids = new Map<string, string | null>();
   for (const spec of mapping.entities) {
+    if (spec.when !== undefined && !applies(spec.when, row)) {
+      ids.set(spec.key, null);
+      continue;
+    }
     const id = entityId(spec, row);
     if (id === null && spec.optional !== true) {
       errors.push({

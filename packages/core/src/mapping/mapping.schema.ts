@@ -38,6 +38,8 @@ export const entitySpecSchema = z.strictObject({
   id: z.strictObject({ columns: z.array(z.string()).min(1), prefix: z.string().optional() }),
   /** When true, a row whose id columns are all empty makes no entity of this kind (and no link to it). */
   optional: z.boolean().optional(),
+  /** Make this entity only from rows whose column holds one of these values (e.g. DOC_TYPE P or ID). */
+  when: z.strictObject({ column: z.string(), equals: z.union([z.string(), z.array(z.string())]) }).optional(),
   properties: z.record(z.string(), propertySpecSchema).default({}),
 });
 /** One entity made from each row. */
@@ -121,6 +123,7 @@ export const mappingColumns = (mapping: Mapping): string[] => {
   if (typeof p.collected === 'object') out.add(p.collected.column);
   for (const e of mapping.entities) {
     for (const c of e.id.columns) out.add(c);
+    if (e.when !== undefined) out.add(e.when.column);
     for (const spec of Object.values(e.properties)) if (spec.column !== undefined) out.add(spec.column);
   }
   return [...out];

@@ -44,5 +44,8 @@ describe('suggestMapping', () => {
     expect(guessDateFormat(['01-13-2024'])).toBe('MM-DD-YYYY');
     expect(guessDateFormat(['02-Jan-2024'])).toBe('DD-MMM-YYYY');
     expect(guessDateFormat(['x'])).toBeUndefined();
+    expect(guessDateFormat(['03/07/1994', '01/02/1990', '02/02/1990', '03/02/1990', '31/02/1990'])).toBe(
+      'DD/MM/YYYY',
+    );
   });
 });

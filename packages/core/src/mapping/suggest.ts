@@ -2,22 +2,36 @@ import { isValidIBAN } from 'ibantools';
 import type { Mapping, PropertySpec } from './mapping.schema.js';
 import { parseDateAs } from './transforms.js';
 
-const DATE_FORMATS = ['ISO', 'DD/MM/YYYY', 'DD.MM.YYYY', 'MM-DD-YYYY', 'DD-MM-YYYY', 'YYYYMMDD', 'DD-MMM-YYYY', 'MM/DD/YYYY'];
+const DATE_FORMATS = [
+  'ISO',
+  'DD/MM/YYYY',
+  'DD.MM.YYYY',
+  'MM-DD-YYYY',
+  'DD-MM-YYYY',
+  'YYYYMMDD',
+  'DD-MMM-YYYY',
+  'MM/DD/YYYY',
+];
 
-/** The first date format that reads every sample value, if any. */
-export const guessDateFormat = (values: readonly string[]): string | undefined =>
-  values.length === 0
-    ? undefined
-    : DATE_FORMATS.find((f) =>
-        values.every((v) => {
-          try {
-            parseDateAs(v, f);
-            return f !== 'ISO' || /^\d{4}-\d{2}-\d{2}/.test(v);
-          } catch {
-            return false;
-          }
-        }),
-      );
+const reads = (v: string, format: string): boolean => {
+  try {
+    parseDateAs(v, format);
+    return format !== 'ISO' || /^\d{4}-\d{2}-\d{2}/.test(v);
+  } catch {
+    return false;
+  }
+};
+
+/** The date format that reads most sample values, if it reads at least half of them (a few may be wrong). */
+export const guessDateFormat = (values: readonly string[]): string | undefined => {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const f of DATE_FORMATS) {
+    const n = values.filter((v) => reads(v, f)).length;
+    if (n > bestCount) [best, bestCount] = [f, n];
+  }
+  return values.length > 0 && bestCount >= 0.5 * values.length ? best : undefined;
+};
 
 type Kind = 'date' | 'email' | 'phone' | 'iban' | 'passport' | 'text';
 
@@ -29,7 +43,8 @@ const kindOf = (values: readonly string[]): Kind => {
   if (guessDateFormat(values) !== undefined) return 'date';
   if (every(values, (v) => /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v))) return 'email';
   if (every(values, (v) => isValidIBAN(v.replace(/\s/g, '').toUpperCase()))) return 'iban';
-  if (every(values, (v) => /^\+?[\d\s().-]{7,20}$/.test(v) && /\d{6}/.test(v.replace(/\D/g, '')))) return 'phone';
+  if (every(values, (v) => /^\+?[\d\s().-]{7,20}$/.test(v) && /\d{6}/.test(v.replace(/\D/g, ''))))
+    return 'phone';
   if (every(values, (v) => /^[A-Z]{1,3}\s?\d{6,9}$/i.test(v))) return 'passport';
   return 'text';
 };
@@ -87,8 +102,19 @@ export const suggestMapping = (
       });
       continue;
     }
-    const prop = kind === 'date' ? (byName ?? (isOrg ? 'incorporationDate' : 'birthDate')) : kind === 'email' ? 'email' : kind === 'phone' ? 'phone' : byName;
-    if (prop === undefined || properties[prop] !== undefined || (isOrg && /Name$|birth|nationality|gender/.test(prop))) {
+    const prop =
+      kind === 'date'
+        ? (byName ?? (isOrg ? 'incorporationDate' : 'birthDate'))
+        : kind === 'email'
+          ? 'email'
+          : kind === 'phone'
+            ? 'phone'
+            : byName;
+    if (
+      prop === undefined ||
+      properties[prop] !== undefined ||
+      (isOrg && /Name$|birth|nationality|gender/.test(prop))
+    ) {
       unmapped.push(column);
       continue;
     }

@@ -10,6 +10,8 @@ describe('dates', () => {
     ['03-Jul-1994', 'DD-MMM-YYYY', '1994-07-03'],
     ['34518', 'excel', '1994-07-03'],
     ['2024-02-29', 'ISO', '2024-02-29'],
+    ['00/00/1994', 'DD/MM/YYYY', '1994'],
+    ['00.07.1994', 'DD.MM.YYYY', '1994-07'],
   ])('%s in %s is %s', (text, format, iso) => {
     expect(parseDateAs(text, format)).toBe(iso);
   });
@@ -19,6 +21,9 @@ describe('dates', () => {
     expect(() => parseDateAs('30/02/2023', 'DD/MM/YYYY')).toThrow(/not a real date/);
     expect(() => parseDateAs('03-Foo-1994', 'DD-MMM-YYYY')).toThrow(/not a real date/);
     expect(() => parseDateAs('abc', 'excel')).toThrow(/Excel/);
+    expect(() => parseDateAs('03/00/1994', 'DD/MM/YYYY')).toThrow(/not a real date/);
+    expect(parseDateAs('1994', 'YYYY')).toBe('1994');
+    expect(parseDateAs('07/1994', 'MM/YYYY')).toBe('1994-07');
   });
 
   it('counts Excel serial days from 1899-12-30', () => {

@@ -63,7 +63,7 @@ export const parseDateAs = (text: string, format: string): string => {
   if (!m) throw invalid(`"${text}" does not match the date format ${format}`);
   let y = 0;
   let mo = 0;
-  let d = 1;
+  let d = 0;
   p.fields.forEach((f, i) => {
     const v = m[i + 1] ?? '';
     if (f === 'Y') y = Number(v);
@@ -71,8 +71,17 @@ export const parseDateAs = (text: string, format: string): string => {
     else if (f === 'D') d = Number(v);
     else mo = MONTHS.indexOf(v.toLowerCase()) + 1;
   });
-  const iso = `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
-  if (mo < 1 || !isValidDate(iso)) throw invalid(`"${text}" is not a real date (format ${format})`);
+  // Exports write a date known only to the year or month with zeros ("00/00/1994"): keep what is known.
+  const named = p.fields.includes('N');
+  const iso =
+    !named && mo === 0 && d === 0
+      ? pad(y, 4)
+      : d === 0
+        ? `${pad(y, 4)}-${pad(mo, 2)}`
+        : `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}`;
+  if (mo < 1 && !(mo === 0 && d === 0 && !named))
+    throw invalid(`"${text}" is not a real date (format ${format})`);
+  if (!isValidDate(iso)) throw invalid(`"${text}" is not a real date (format ${format})`);
   return iso;
 };
 

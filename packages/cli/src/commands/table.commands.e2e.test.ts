@@ -1,0 +1,56 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Runs the built command line as a user would; skipped when it has not been built.
+const BIN = fileURLToPath(new URL('../../bin/clew.js', import.meta.url));
+const BUILT = existsSync(fileURLToPath(new URL('../../dist/main.js', import.meta.url)));
+
+const CSV =
+  'Ref;Surname;Given names;DoB;Tel\r\np1;Haile;Tesfaye;03/07/1994;+39 333 123 4567\r\np2;Kidane;Sara;31/02/1990;\r\n';
+
+describe.skipIf(!BUILT)('clew mapping and import table', () => {
+  let dir: string;
+  const run = (...args: string[]): { code: number | null; stdout: string; stderr: string } => {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      env: { ...process.env, CLEW_DATA_DIR: join(dir, 'data'), CLEW_DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'clew-table-cli-'));
+    writeFileSync(join(dir, 't.csv'), CSV);
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('suggests a mapping, checks it, imports through it and reports the rejected row', () => {
+    const file = join(dir, 't.csv');
+    const mapping = join(dir, 'm.yaml');
+    expect(run('mapping', 'suggest', file, '--out', mapping).code).toBe(0);
+    expect(readFileSync(mapping, 'utf8')).toMatch(/date: DD\/MM\/YYYY/);
+    const check = run('mapping', 'check', mapping, file);
+    expect(check.stdout).toMatch(/2 rows: 1 would be imported \(1 Person\), 1 rejected/);
+    expect(check.stderr).toMatch(/row 3 column DoB \(main.birthDate\): "31\/02\/1990" is not a real date/);
+    expect(
+      run('agencies', 'create', 'police-it', '--name', 'P', '--kind', 'police', '--country', 'it').code,
+    ).toBe(0);
+    expect(run('datasets', 'create', 'd1', '--agency', 'police-it', '--tlp', 'AMBER').code).toBe(0);
+    const errors = join(dir, 'errors.csv');
+    const imp = run('import', 'table', file, '--mapping', mapping, '--dataset', 'd1', '--errors', errors);
+    expect(imp.code).toBe(0);
+    expect(imp.stdout).toMatch(/imported 1 rows as 1 entities/);
+    expect(readFileSync(errors, 'utf8')).toBe(
+      'row,column,field,reason\n3,DoB,main.birthDate,"""31/02/1990"" is not a real date (format DD/MM/YYYY)"\n',
+    );
+    const strict = run('import', 'table', file, '--mapping', mapping, '--dataset', 'd1', '--max-errors', '0');
+    expect(strict.code).not.toBe(0);
+    expect(strict.stderr).toMatch(/more than 0 rows refused/);
+    expect(run('export', 'ftm', '--dataset', 'd1').stdout).toMatch(/"birthDate":\["1994-07-03"\]/);
+  });
+});
