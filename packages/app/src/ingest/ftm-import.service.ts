@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { invalid, parseFtmLine, statementsToFtm, type Actor } from '@clew/core';
 import { nodeHashing, type Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
+import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { rejectionOf, type ParsedBatch, type Rejection } from './ftm-parse.js';
 import { ParsePool } from './parse-pool.js';
 import { SeenFilter } from './seen-filter.js';
@@ -37,15 +37,6 @@ export interface FtmImportRequest {
   onReject?: ((r: Rejection) => void) | undefined;
 }
 
-const KEPT_REJECTIONS = 1000;
-
-const actorName = (actor: Actor): string =>
-  actor.kind === 'user'
-    ? `user:${actor.userId}`
-    : actor.kind === 'operator'
-      ? `operator:${actor.name}`
-      : `system:${actor.reason}`;
-
 export type { Rejection };
 
 /** Import and export of FollowTheMoney JSON lines. */
@@ -64,16 +55,11 @@ export class FtmIngestService {
     const dataset = await this.datasets.forWriting(actor, req.dataset);
     const started = performance.now();
     if (req.strict) await this.checkAll(req);
-    const importId = randomUUID();
-    await this.store.writes.startImport({
-      id: importId,
-      dataset_id: dataset.name,
+    const importId = await startImportRun(this.store, {
+      dataset: dataset.name,
       kind: 'ftm',
-      file_name: req.fileName,
-      actor: actorName(actor),
-      started_at: new Date().toISOString(),
-      finished_at: null,
-      status: 'running',
+      fileName: req.fileName,
+      actor,
     });
     const progress: ImportProgress = { lines: 0, accepted: 0, rejected: 0, statements: 0 };
     const rejections: Rejection[] = [];

@@ -5,6 +5,7 @@ import {
   parseFtmLine,
   signEntityId,
   type ErrorLocation,
+  type FtmEntity,
   type StatementTarget,
 } from '@clew/core';
 import { nodeHashing, packStatements, type FragmentWrite } from '@clew/store';
@@ -33,6 +34,24 @@ export const rejectionOf = (line: number, e: unknown): Rejection => {
   throw e;
 };
 
+/** An entity as the fragment a dataset writes: namespaced id, caption, packed statements. */
+export const toFragment = (
+  entity: FtmEntity,
+  target: StatementTarget,
+): { fragment: FragmentWrite; statements: number } => {
+  const drafts = entityToDrafts(nodeHashing, entity, target);
+  return {
+    fragment: {
+      entityId: signEntityId(nodeHashing, target.namespaceKey, entity.id),
+      originalId: entity.id,
+      schema: entity.schema.name,
+      caption: captionOf(entity.schema, Object.fromEntries(entity.properties)),
+      packed: packStatements(drafts),
+    },
+    statements: drafts.length,
+  };
+};
+
 /**
  * Parse, check and pack a batch of FtM JSON lines for a dataset. Pure CPU work with plain-data input
  * and output, so it runs the same inline or in a worker thread. Blank lines are skipped.
@@ -47,16 +66,9 @@ export const parseFtmBatch = (
     const line = lines[i] ?? '';
     if (line.trim() === '') continue;
     try {
-      const entity = parseFtmLine(line);
-      const drafts = entityToDrafts(nodeHashing, entity, target);
-      out.fragments.push({
-        entityId: signEntityId(nodeHashing, target.namespaceKey, entity.id),
-        originalId: entity.id,
-        schema: entity.schema.name,
-        caption: captionOf(entity.schema, Object.fromEntries(entity.properties)),
-        packed: packStatements(drafts),
-      });
-      out.statements += drafts.length;
+      const { fragment, statements } = toFragment(parseFtmLine(line), target);
+      out.fragments.push(fragment);
+      out.statements += statements;
     } catch (e) {
       out.rejections.push(rejectionOf(firstLine + i, e));
     }

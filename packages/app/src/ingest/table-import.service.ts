@@ -1,18 +1,16 @@
-import { randomUUID } from 'node:crypto';
 import {
-  captionOf,
-  entityToDrafts,
   invalid,
   mapRow,
-  signEntityId,
   type Actor,
   type FtmEntity,
   type Mapping,
   type RowError,
   type StatementTarget,
 } from '@clew/core';
-import { nodeHashing, packStatements, type FragmentWrite, type Store } from '@clew/store';
+import type { FragmentWrite, Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
+import { toFragment } from './ftm-parse.js';
+import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { SeenFilter } from './seen-filter.js';
 import { openTable } from './table-open.js';
 
@@ -53,15 +51,6 @@ export interface TableImportRequest extends TableRequest {
   dataset: string;
   batchSize?: number | undefined;
 }
-
-const KEPT_REJECTIONS = 1000;
-
-const actorName = (actor: Actor): string =>
-  actor.kind === 'user'
-    ? `user:${actor.userId}`
-    : actor.kind === 'operator'
-      ? `operator:${actor.name}`
-      : `system:${actor.reason}`;
 
 /**
  * Read a table through a mapping, row by row, calling `onBatch` with the entities of each batch of
@@ -169,16 +158,11 @@ export class TableImportService {
       namespaceKey: dataset.namespaceKey,
       defaults: dataset.defaults,
     };
-    const importId = randomUUID();
-    await this.store.writes.startImport({
-      id: importId,
-      dataset_id: dataset.name,
+    const importId = await startImportRun(this.store, {
+      dataset: dataset.name,
       kind: 'table',
-      file_name: req.file,
-      actor: actorName(actor),
-      started_at: new Date().toISOString(),
-      finished_at: null,
-      status: 'running',
+      fileName: req.file,
+      actor,
     });
     let seq = await this.store.writes.nextSeq(dataset.name);
     const seen = new SeenFilter();
@@ -195,15 +179,9 @@ export class TableImportService {
       const report = await runTable(req, req.batchSize ?? 2000, async (entities, p) => {
         const fragments: FragmentWrite[] = [];
         for (const entity of entities) {
-          const drafts = entityToDrafts(nodeHashing, entity, target);
-          fragments.push({
-            entityId: signEntityId(nodeHashing, target.namespaceKey, entity.id),
-            originalId: entity.id,
-            schema: entity.schema.name,
-            caption: captionOf(entity.schema, Object.fromEntries(entity.properties)),
-            packed: packStatements(drafts),
-          });
-          p.statements += drafts.length;
+          const { fragment, statements } = toFragment(entity, target);
+          fragments.push(fragment);
+          p.statements += statements;
         }
         seq += await this.store.writes.writeBatch(
           importId,
