@@ -1,20 +1,15 @@
 import type { Rejection } from '@clew/app';
 import { operatorActor, unavailable } from '@clew/core';
 import type { Command } from 'commander';
-import { createReadStream, createWriteStream, mkdirSync, statSync, type WriteStream } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { out, say, withHub } from '../context.js';
 import { ProgressBar } from '../progress.js';
+import { RejectionReport } from '../rejection-report.js';
 
 const actor = operatorActor();
-
-const csvCell = (v: string | number | undefined): string => {
-  const s = v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 const fileSize = (file: string): number => {
   try {
@@ -58,22 +53,14 @@ export const registerFtmCommands = (program: Command): void => {
             });
             return createInterface({ input: stream, crlfDelay: Infinity });
           };
-          let report: WriteStream | undefined;
-          const reportPath = resolve(
-            opts.errors ??
-              join(
-                config.dataDir,
-                'reports',
-                `import-${opts.dataset}-${new Date().toISOString().replace(/[:.]/g, '-')}.rejections.csv`,
-              ),
-          );
+          const report = new RejectionReport(config.dataDir, opts.dataset, opts.errors, [
+            'line',
+            'entity',
+            'property',
+            'reason',
+          ]);
           const onReject = (r: Rejection): void => {
-            if (!report) {
-              mkdirSync(resolve(reportPath, '..'), { recursive: true });
-              report = createWriteStream(reportPath);
-              report.write('line,entity,property,reason\n');
-            }
-            report.write(`${[r.line, r.entity, r.property, r.reason].map(csvCell).join(',')}\n`);
+            report.add([r.line, r.entity, r.property, r.reason]);
           };
           const bar = new ProgressBar(`import ${opts.dataset}`, 'bytes');
           try {
@@ -106,12 +93,7 @@ export const registerFtmCommands = (program: Command): void => {
             if (result.rejected > 10) say(`  … and ${result.rejected - 10} more`);
           } finally {
             bar.done();
-            const r = report;
-            if (r) {
-              r.end();
-              await finished(r);
-              say(`rejected lines: ${reportPath}`);
-            }
+            await report.close('lines');
           }
         });
       },

@@ -1,4 +1,4 @@
-import { checkTable, readCsv, readXlsx, csvLine, type TableEvent, type TableReport } from '@clew/app';
+import { checkTable, readCsv, readXlsx, type TableEvent, type TableReport } from '@clew/app';
 import {
   mappingToYaml,
   operatorActor,
@@ -9,18 +9,11 @@ import {
   type RowError,
 } from '@clew/core';
 import type { Command } from 'commander';
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-  type WriteStream,
-} from 'node:fs';
-import { extname, join, resolve } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { extname } from 'node:path';
 import { out, say, withHub } from '../context.js';
 import { ProgressBar } from '../progress.js';
+import { RejectionReport } from '../rejection-report.js';
 
 const actor = operatorActor();
 
@@ -108,22 +101,14 @@ export const registerTableCommands = (program: Command): void => {
       ) => {
         const m = loadMapping(opts.mapping);
         await withHub(async (hub, config) => {
-          const reportPath = resolve(
-            opts.errors ??
-              join(
-                config.dataDir,
-                'reports',
-                `import-${opts.dataset}-${new Date().toISOString().replace(/[:.]/g, '-')}.rejections.csv`,
-              ),
-          );
-          let report: WriteStream | undefined;
+          const report = new RejectionReport(config.dataDir, opts.dataset, opts.errors, [
+            'row',
+            'column',
+            'field',
+            'reason',
+          ]);
           const onReject = (r: RowError): void => {
-            if (!report) {
-              mkdirSync(resolve(reportPath, '..'), { recursive: true });
-              report = createWriteStream(reportPath);
-              report.write('row,column,field,reason\n');
-            }
-            report.write(`${csvLine([String(r.row), r.column ?? '', r.field ?? '', r.reason])}\n`);
+            report.add([r.row, r.column, r.field, r.reason]);
           };
           const bar = new ProgressBar(`import ${opts.dataset}`, 'bytes');
           try {
@@ -155,12 +140,7 @@ export const registerTableCommands = (program: Command): void => {
             printRejections(result);
           } finally {
             bar.done();
-            const r = report;
-            if (r) {
-              r.end();
-              await finished(r);
-              say(`rejected rows: ${reportPath}`);
-            }
+            await report.close('rows');
           }
         });
       },
