@@ -5,6 +5,7 @@ import { AgenciesService } from './agencies/agencies.service.js';
 import type { HubConfig } from './config.js';
 import { DatasetsService } from './datasets/datasets.service.js';
 import { EntitiesService } from './entities/entities.service.js';
+import { GraphService } from './graph/graph.service.js';
 import { FtmIngestService } from './ingest/ftm-import.service.js';
 import { TableImportService } from './ingest/table-import.service.js';
 
@@ -16,6 +17,7 @@ export interface Hub {
   agencies: AgenciesService;
   datasets: DatasetsService;
   entities: EntitiesService;
+  graph: GraphService;
   ftm: FtmIngestService;
   tables: TableImportService;
   close(): Promise<void>;
@@ -39,9 +41,21 @@ export const openHub = async (
     const agencies = new AgenciesService(store, access);
     const datasets = new DatasetsService(store, access, hubId);
     const entities = new EntitiesService(store, access);
+    const graph = new GraphService(store, access);
     const ftm = new FtmIngestService(store, datasets);
     const tables = new TableImportService(store, datasets);
-    return { hubId, store, access, agencies, datasets, entities, ftm, tables, close: () => store.close() };
+    return {
+      hubId,
+      store,
+      access,
+      agencies,
+      datasets,
+      entities,
+      graph,
+      ftm,
+      tables,
+      close: () => store.close(),
+    };
   } catch (e) {
     await store.close();
     throw e;

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.commands.js';
 import { registerDemoCommands } from './commands/demo.commands.js';
 import { registerFtmCommands } from './commands/ftm.commands.js';
+import { registerGraphCommands } from './commands/graph.commands.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerTableCommands } from './commands/table.commands.js';
 import { describeError, exitCodeOf } from './errors.js';
@@ -25,6 +26,7 @@ registerAdminCommands(program);
 registerFtmCommands(program);
 registerTableCommands(program);
 registerDemoCommands(program);
+registerGraphCommands(program);
 
 try {
   await program.parseAsync(process.argv);

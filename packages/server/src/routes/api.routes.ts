@@ -4,6 +4,7 @@ import { agenciesRoutes } from './agencies.routes.js';
 import { datasetsRoutes } from './datasets.routes.js';
 import { entitiesRoutes } from './entities.routes.js';
 import { ftmRoutes } from './ftm.routes.js';
+import { graphRoutes } from './graph.routes.js';
 import { healthRoutes } from './health.routes.js';
 import type { RouteDeps } from './route-deps.js';
 
@@ -14,6 +15,7 @@ export const apiRoutes = (deps: RouteDeps): RouteRegistry => {
     .add(...agenciesRoutes(deps))
     .add(...datasetsRoutes(deps))
     .add(...entitiesRoutes(deps))
-    .add(...ftmRoutes(deps));
+    .add(...ftmRoutes(deps))
+    .add(...graphRoutes(deps));
   return registry.add(openApiRoute(() => registry.all(), deps.version));
 };
