@@ -32,7 +32,7 @@ export interface Marking {
 export type MarkingOverride = Partial<Marking>;
 
 /** The marking applied when a dataset says nothing: unknown source, X4, H0, AMBER. */
-export const DEFAULT_MARKING: Marking = {
+export const DEFAULT_MARKING: Readonly<Marking> = Object.freeze({
   source: '',
   collected: null,
   sourceReliability: 'X',
@@ -40,7 +40,7 @@ export const DEFAULT_MARKING: Marking = {
   handling: 'H0',
   handlingConditions: null,
   tlp: 'AMBER',
-};
+});
 
 const oneOf = <T extends string>(allowed: readonly T[], value: string): value is T =>
   (allowed as readonly string[]).includes(value);
