@@ -1,13 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLEW_BIN, requireBuiltCli, runClew, type ClewRun } from './testing/built-cli.js';
 
 // These tests run the built command line as a user would (npm install builds it; so does npm start).
-const BIN = fileURLToPath(new URL('../bin/clew.js', import.meta.url));
-const BUILT = existsSync(fileURLToPath(new URL('../dist/main.js', import.meta.url)));
 
 const LINES = [
   '{"id":"p1","schema":"Person","properties":{"name":["Mohammed Ali"],"birthDate":["1985"],"nationality":["er"]}}',
@@ -15,16 +13,11 @@ const LINES = [
   '{"id":"pp1","schema":"Passport","properties":{"holder":["p1"],"number":["ER 123 4567"],"country":["er"]}}',
 ];
 
-describe.skipIf(!BUILT)('the clew command line', () => {
+describe('the clew command line', () => {
   let dataDir: string;
-  const run = (...args: string[]): { code: number | null; stdout: string; stderr: string } => {
-    const r = spawnSync(process.execPath, [BIN, ...args], {
-      env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '' },
-      encoding: 'utf8',
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (...args: string[]): ClewRun => runClew(dataDir, ...args);
   beforeAll(() => {
+    requireBuiltCli();
     dataDir = mkdtempSync(join(tmpdir(), 'clew-cli-'));
   });
   afterAll(() => {
@@ -88,7 +81,7 @@ describe.skipIf(!BUILT)('the clew command line', () => {
     writeFileSync(file, lines.join('\n') + '\n');
     const child = spawn(
       process.execPath,
-      [BIN, 'import', 'ftm', file, '--dataset', 'bulk', '--batch-size', '1000'],
+      [CLEW_BIN, 'import', 'ftm', file, '--dataset', 'bulk', '--batch-size', '1000'],
       {
         env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '' },
       },
@@ -109,7 +102,7 @@ describe.skipIf(!BUILT)('the clew command line', () => {
   });
 
   it('serves the hub, and refuses a second writer while it runs', async () => {
-    const child = spawn(process.execPath, [BIN, 'serve'], {
+    const child = spawn(process.execPath, [CLEW_BIN, 'serve'], {
       env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '', PORT: '0' },
     });
     try {
@@ -137,5 +130,3 @@ describe.skipIf(!BUILT)('the clew command line', () => {
     }
   });
 });
-
-if (!BUILT) console.warn('packages/cli/dist is missing: run `npm run build` to run the command-line tests.');

@@ -8,6 +8,7 @@ import {
   normaliseEmail,
   normaliseIban,
   normalisePhone,
+  type StatementDraft,
 } from '@clew/core';
 import type { Fragment, Store } from '@clew/store';
 
@@ -139,7 +140,7 @@ class Collector {
     return id;
   }
 
-  add(fragment: Fragment, region: string | undefined): void {
+  add(fragment: Fragment<StatementDraft>, region: string | undefined): void {
     const props = new Map<string, string[]>();
     const propTypes = new Map<string, string>();
     for (const s of fragment.statements) {

@@ -1,27 +1,19 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireBuiltCli, runClew, type ClewRun } from '../testing/built-cli.js';
 
-// Runs the built command line as a user would; skipped when it has not been built.
-const BIN = fileURLToPath(new URL('../../bin/clew.js', import.meta.url));
-const BUILT = existsSync(fileURLToPath(new URL('../../dist/main.js', import.meta.url)));
+// Runs the built command line as a user would (npm install builds it).
 
 const CSV =
   'Ref;Surname;Given names;DoB;Tel\r\np1;Haile;Tesfaye;03/07/1994;+39 333 123 4567\r\np2;Kidane;Sara;31/02/1990;\r\n';
 
-describe.skipIf(!BUILT)('clew mapping and import table', () => {
+describe('clew mapping and import table', () => {
   let dir: string;
-  const run = (...args: string[]): { code: number | null; stdout: string; stderr: string } => {
-    const r = spawnSync(process.execPath, [BIN, ...args], {
-      env: { ...process.env, CLEW_DATA_DIR: join(dir, 'data'), CLEW_DATABASE_URL: '' },
-      encoding: 'utf8',
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-  };
+  const run = (...args: string[]): ClewRun => runClew(join(dir, 'data'), ...args);
   beforeAll(() => {
+    requireBuiltCli();
     dir = mkdtempSync(join(tmpdir(), 'clew-table-cli-'));
     writeFileSync(join(dir, 't.csv'), CSV);
   });

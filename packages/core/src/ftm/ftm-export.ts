@@ -1,7 +1,7 @@
 import { markingDiffJson, type MarkingJson } from './marking-json.js';
 import type { Marking } from '../markings/markings.js';
 import { unsignEntityId } from '../model/entity-ids.js';
-import type { Statement } from '../model/statement.js';
+import type { StatementDraft } from '../model/statement.js';
 import type { Hashing } from '../ports.js';
 
 /** A FollowTheMoney JSON object as Clew writes it; `clew` only where markings differ from the defaults. */
@@ -30,7 +30,7 @@ const mostCommon = (markings: Marking[], fallback: Marking): Marking => {
   return best?.m ?? fallback;
 };
 
-const markingOf = (s: Statement): Marking => ({
+const markingOf = (s: StatementDraft): Marking => ({
   source: s.source,
   collected: s.collected,
   sourceReliability: s.sourceReliability,
@@ -49,14 +49,14 @@ export const statementsToFtm = (
   hashing: Hashing,
   namespaceKey: string,
   defaults: Marking,
-  statements: readonly Statement[],
+  statements: readonly StatementDraft[],
 ): FtmJson => {
   const first = statements[0];
   if (!first) throw new Error('statementsToFtm needs at least one statement');
   const unsign = (id: string): string => unsignEntityId(hashing, namespaceKey, id) ?? id;
   const sorted = [...statements].sort((a, b) => a.seq - b.seq);
   const properties: Record<string, string[]> = {};
-  const byProp = new Map<string, Statement[]>();
+  const byProp = new Map<string, StatementDraft[]>();
   for (const s of sorted) {
     const value = s.propType === 'entity' ? unsign(s.value) : s.value;
     (properties[s.prop] ??= []).push(value);

@@ -10,7 +10,8 @@ const path = fileURLToPath(
 const present = existsSync(path);
 if (!present) console.warn(`skipping one_name_many_scripts: ${path} is absent`);
 
-describe.skipIf(!present)('one_name_many_scripts.txt', () => {
+// Required in CI (the data sits beside the clone there); outside CI, absent data skips with the warning above.
+describe.skipIf(!present && process.env.CI !== 'true')('one_name_many_scripts.txt', () => {
   it('normalises nearly every line to keys that share the family name with the others', () => {
     const lines = readFileSync(path, 'utf8')
       .split('\n')

@@ -29,7 +29,8 @@ describe('name pools', () => {
     }
   });
 
-  it.skipIf(!existsSync(MANY_SCRIPTS))('typo leaves names in non-Latin scripts alone (shared data: one name, many scripts)', () => {
+  // Required in CI (the shared data sits beside the clone there); outside CI it skips when absent.
+  it.skipIf(!existsSync(MANY_SCRIPTS) && process.env.CI !== 'true')('typo leaves names in non-Latin scripts alone (shared data: one name, many scripts)', () => {
     const names = readFileSync(MANY_SCRIPTS, 'utf8').split('\n').filter(Boolean);
     const rng = new Rng(1);
     for (const n of names) {

@@ -1,7 +1,7 @@
-import type { Statement } from '@clew/core';
+import type { Statement, StatementDraft } from '@clew/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, FragmentsTable } from '../schema.js';
-import { unpackStatements } from './fragment-codec.js';
+import { unpackDrafts, unpackStatements } from './fragment-codec.js';
 
 /** A fragment row: one dataset's statements about one entity. */
 export type FragmentRow = Selectable<FragmentsTable>;
@@ -14,21 +14,24 @@ export interface FragmentListQuery {
   offset: number;
 }
 
-/** One dataset's statements about one entity, unpacked. */
-export interface Fragment {
+/** One dataset's statements about one entity, unpacked (with statement ids, or as drafts without). */
+export interface Fragment<S extends StatementDraft = Statement> {
   dataset: string;
   entityId: string;
   originalId: string;
   schema: string;
-  statements: Statement[];
+  statements: S[];
 }
 
-const toFragment = (r: FragmentRow): Fragment => ({
+const toFragment = <S extends StatementDraft>(
+  r: FragmentRow,
+  unpack: (r: FragmentRow) => S[],
+): Fragment<S> => ({
   dataset: r.dataset_id,
   entityId: r.entity_id,
   originalId: r.original_id,
   schema: r.schema,
-  statements: unpackStatements(r),
+  statements: unpack(r),
 });
 
 /** Reads of entities and their statements. Callers pass the datasets the actor may see. */
@@ -46,7 +49,7 @@ export class EntitiesRepo {
       .orderBy('entity_id')
       .orderBy('dataset_id')
       .execute();
-    return rows.map(toFragment);
+    return rows.map((r) => toFragment(r, unpackStatements));
   }
 
   /** A page of fragments in import order (entity ids only), and how many there are in all. */
@@ -77,8 +80,11 @@ export class EntitiesRepo {
     return rows.map((r) => ({ dataset: r.dataset_id, schema: r.schema, count: r.n }));
   }
 
-  /** All fragments of one dataset in import order, read in pages so memory stays flat. */
-  async *datasetFragments(dataset: string, pageSize = 2000): AsyncGenerator<Fragment> {
+  /**
+   * All fragments of one dataset in import order, read in pages so memory stays flat; statements come
+   * as drafts (no ids), since whole-dataset readers never name single statements.
+   */
+  async *datasetFragments(dataset: string, pageSize = 2000): AsyncGenerator<Fragment<StatementDraft>> {
     let after = -1;
     for (;;) {
       const page = await this.db
@@ -92,7 +98,7 @@ export class EntitiesRepo {
       const last = page[page.length - 1];
       if (!last) return;
       after = last.seq;
-      for (const row of page) yield toFragment(row);
+      for (const row of page) yield toFragment(row, unpackDrafts);
     }
   }
 }

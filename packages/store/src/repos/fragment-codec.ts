@@ -1,7 +1,7 @@
 import {
   getProperty,
   getSchema,
-  statementId,
+  withStatementId,
   type HandlingCode,
   type InfoAssessment,
   type Marking,
@@ -62,14 +62,20 @@ export interface FragmentHead {
 }
 
 /** Unpack a fragment row into statements, with their ids and types derived again. */
-export const unpackStatements = (row: FragmentHead): Statement[] => {
+export const unpackStatements = (row: FragmentHead): Statement[] =>
+  unpackDrafts(row).map((d) => withStatementId(nodeHashing, d));
+
+/**
+ * Unpack a fragment row into statements without their ids (a SHA-1 each): for readers that never
+ * name single statements — exports, the graph, merging fragments on write.
+ */
+export const unpackDrafts = (row: FragmentHead): StatementDraft[] => {
   const packed = JSON.parse(row.statements) as PackedFragment;
   const schema = getSchema(row.schema);
-  return packed.s.map(([prop, value, mi], seq): Statement => {
+  return packed.s.map(([prop, value, mi], seq): StatementDraft => {
     const m = packed.m[mi];
     if (!m) throw new Error(`fragment ${row.dataset_id}/${row.entity_id} refers to a missing marking`);
     return {
-      id: statementId(nodeHashing, row.dataset_id, row.entity_id, prop, value),
       entityId: row.entity_id,
       dataset: row.dataset_id,
       agency: row.agency_id,

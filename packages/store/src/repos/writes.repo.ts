@@ -1,7 +1,7 @@
-import type { Statement } from '@clew/core';
+import type { StatementDraft } from '@clew/core';
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, FragmentsTable, ImportsTable } from '../schema.js';
-import { packStatements, unpackStatements } from './fragment-codec.js';
+import { packStatements, unpackDrafts } from './fragment-codec.js';
 
 /** One entity's worth of a batch: what the dataset states about it, packed by packStatements. */
 export interface FragmentWrite {
@@ -23,8 +23,8 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
 };
 
 /** b's statements after a's, skipping values a already has, renumbered. */
-const mergeStatements = (a: readonly Statement[], b: readonly Statement[]): Statement[] => {
-  const key = (s: Statement): string => `${s.prop}\u0000${s.value}`;
+const mergeStatements = (a: readonly StatementDraft[], b: readonly StatementDraft[]): StatementDraft[] => {
+  const key = (s: StatementDraft): string => `${s.prop}\u0000${s.value}`;
   const seen = new Set(a.map(key));
   const out = [...a];
   for (const s of b) {
@@ -67,8 +67,8 @@ export class WritesRepo {
     /** False when an earlier batch of this run certainly wrote no fragment of the entity (skips a lookup). */
     mayHaveWritten: (entityId: string) => boolean = () => true,
   ): Promise<number> {
-    const unpack = (f: FragmentWrite): Statement[] =>
-      unpackStatements({
+    const unpack = (f: FragmentWrite): StatementDraft[] =>
+      unpackDrafts({
         dataset_id: dataset,
         entity_id: f.entityId,
         agency_id: agency,
