@@ -7,6 +7,7 @@ import { DatasetsService } from './datasets/datasets.service.js';
 import { EntitiesService } from './entities/entities.service.js';
 import { GraphService } from './graph/graph.service.js';
 import { FtmIngestService } from './ingest/ftm-import.service.js';
+import { ImportEvents } from './ingest/import-events.js';
 import { TableImportService } from './ingest/table-import.service.js';
 
 /** A running hub: its store and one service per feature. */
@@ -14,6 +15,8 @@ export interface Hub {
   hubId: string;
   store: Store;
   access: Access;
+  /** Announced after every successful import; features that follow imports listen here. */
+  imports: ImportEvents;
   agencies: AgenciesService;
   datasets: DatasetsService;
   entities: EntitiesService;
@@ -42,12 +45,14 @@ export const openHub = async (
     const datasets = new DatasetsService(store, access, hubId);
     const entities = new EntitiesService(store, access);
     const graph = new GraphService(store, access);
-    const ftm = new FtmIngestService(store, datasets);
-    const tables = new TableImportService(store, datasets);
+    const imports = new ImportEvents();
+    const ftm = new FtmIngestService(store, datasets, imports);
+    const tables = new TableImportService(store, datasets, imports);
     return {
       hubId,
       store,
       access,
+      imports,
       agencies,
       datasets,
       entities,

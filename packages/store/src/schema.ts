@@ -1,4 +1,8 @@
 import type { Generated } from 'kysely';
+import type { AccountTables } from './schema/accounts.js';
+import type { AuditTables } from './schema/audit.js';
+import type { ImportCheckpointTables } from './schema/imports.js';
+import type { MatchingTables } from './schema/matching.js';
 
 /** Key/value facts about the hub itself (its id, when it was created). */
 export interface MetaTable {
@@ -66,11 +70,13 @@ export interface ImportsTable {
   statements: Generated<number>;
 }
 
-/** The whole database as Kysely sees it. */
-export interface Database {
+/** The whole database as Kysely sees it: the initial tables and those of each later migration. */
+export interface Database extends ImportCheckpointTables, MatchingTables, AccountTables, AuditTables {
   clew_meta: MetaTable;
   agencies: AgenciesTable;
   datasets: DatasetsTable;
   fragments: FragmentsTable;
   imports: ImportsTable;
 }
+
+export type { AccountTables, AuditTables, ImportCheckpointTables, MatchingTables };

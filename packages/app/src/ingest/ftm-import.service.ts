@@ -1,6 +1,7 @@
 import { invalid, parseFtmLine, statementsToFtm, type Actor } from '@clew/core';
 import { nodeHashing, type Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
+import type { ImportEvents } from './import-events.js';
 import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { rejectionOf, type ParsedBatch, type Rejection } from './ftm-parse.js';
 import { ParsePool } from './parse-pool.js';
@@ -44,6 +45,7 @@ export class FtmIngestService {
   constructor(
     private readonly store: Store,
     private readonly datasets: DatasetsService,
+    private readonly events: ImportEvents,
   ) {}
 
   /**
@@ -130,6 +132,7 @@ export class FtmIngestService {
       ...progress,
       finishedAt: new Date().toISOString(),
     });
+    await this.events.finished({ actor, dataset: dataset.name, importId });
     return {
       importId,
       dataset: dataset.name,

@@ -10,6 +10,7 @@ import {
 import type { FragmentWrite, Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
 import { toFragment } from './ftm-parse.js';
+import type { ImportEvents } from './import-events.js';
 import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { SeenFilter } from './seen-filter.js';
 import { openTable } from './table-open.js';
@@ -143,6 +144,7 @@ export class TableImportService {
   constructor(
     private readonly store: Store,
     private readonly datasets: DatasetsService,
+    private readonly events: ImportEvents,
   ) {}
 
   /**
@@ -196,6 +198,7 @@ export class TableImportService {
         last = { ...p };
       });
       await finish('done', report);
+      await this.events.finished({ actor, dataset: dataset.name, importId });
       return { ...report, importId, dataset: dataset.name };
     } catch (e) {
       await finish('failed', last);

@@ -1,7 +1,15 @@
 import type { Migration } from 'kysely';
 import { initial } from './0001-initial.js';
+import { importCheckpoints } from './0002-import-checkpoints.js';
+import { matching } from './0003-matching.js';
+import { accounts } from './0004-accounts.js';
+import { audit } from './0005-audit.js';
 
 /** Every migration this version of Clew knows, in order. Names are permanent: never rename one. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-import-checkpoints': importCheckpoints,
+  '0003-matching': matching,
+  '0004-accounts': accounts,
+  '0005-audit': audit,
 };
