@@ -15,3 +15,5 @@ export * from './eval/metrics.js';
 export * from './normalise/index.js';
 export * from './mapping/index.js';
 export * from './matching/index.js';
+export * from './policy/index.js';
+export * from './audit/index.js';

@@ -2,7 +2,7 @@ import type { Hub } from '@clew/app';
 import { fastify, type FastifyInstance } from 'fastify';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { actorOf } from './http/actor.js';
+import { sessionActors, type ActorResolver } from './http/actor.js';
 import { installErrorHandling } from './http/errors.js';
 import { loggerOptions } from './http/logging.js';
 import { mountRoutes } from './http/mount-routes.js';
@@ -18,16 +18,18 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** The largest upload accepted, in bytes (default 4 GiB). */
   maxUploadBytes?: number;
+  /** Who requests act as (default: sign-in sessions and API tokens; tests of other features use the operator). */
+  actors?: (hub: Hub) => ActorResolver;
 }
 
 /** How the server is started: ServerOptions plus where to listen. */
 export interface StartOptions extends ServerOptions {
-  /** Interface to bind; default HOST from the environment, else 127.0.0.1 (there is no sign-in yet). */
+  /** Interface to bind; default HOST from the environment, else 127.0.0.1. */
   host?: string | undefined;
   port: number;
 }
 
-/** Where the server listens unless told otherwise: loopback only, as anyone reaching it acts as the operator. */
+/** Where the server listens unless told otherwise: loopback only (put TLS in front before opening it up). */
 export const DEFAULT_HOST = '127.0.0.1';
 
 const DEFAULT_MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
@@ -65,7 +67,11 @@ export const buildServer = async (hub: Hub, options: ServerOptions): Promise<Fas
   });
   const version = await readVersion();
   const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
-  await mountRoutes(app, apiRoutes({ hub, uploadsDir, maxUploadBytes, version }).all(), actorOf);
+  await mountRoutes(
+    app,
+    apiRoutes({ hub, uploadsDir, maxUploadBytes, version }).all(),
+    (options.actors ?? sessionActors)(hub),
+  );
   registerHubPage(app);
   await app.ready();
   return app;
@@ -78,7 +84,7 @@ export const startServer = async (hub: Hub, options: StartOptions): Promise<Fast
   if (!isLoopback(host)) {
     app.log.warn(
       { host },
-      'listening beyond loopback: there is no sign-in yet, so anyone who reaches the port acts as the operator',
+      'listening beyond loopback: serve it behind TLS, since session cookies are Secure',
     );
   }
   await app.listen({ host, port: options.port });

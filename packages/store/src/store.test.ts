@@ -104,10 +104,12 @@ describe.each(dialects)('store on %s', (dialect) => {
       fragment('p2', ['Bob']),
       fragment('p3', ['Cy']),
     ]);
-    const page = await s.entities.list({ datasets: ['ds'], limit: 2, offset: 1 });
+    const page = await s.entities.list({ scope: whole(['ds']), limit: 2, offset: 1 });
     expect(page).toEqual({ total: 3, entityIds: ['p2.x', 'p3.x'] });
-    expect(await s.entities.countsBySchema(['ds'])).toEqual([{ dataset: 'ds', schema: 'Person', count: 3 }]);
-    expect(await s.entities.list({ datasets: [], limit: 10, offset: 0 })).toEqual({
+    expect(await s.entities.countsBySchema(whole(['ds']))).toEqual([
+      { dataset: 'ds', schema: 'Person', count: 3 },
+    ]);
+    expect(await s.entities.list({ scope: whole([]), limit: 10, offset: 0 })).toEqual({
       total: 0,
       entityIds: [],
     });
@@ -117,10 +119,10 @@ describe.each(dialects)('store on %s', (dialect) => {
     const s = await open();
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [fragment('p1', ['Ann', 'Anne'])]);
     await s.writes.writeBatch('run2', 'ds', 'ag', 1, [fragment('p1', ['Annie'])]);
-    let [f] = await s.entities.fragments(['p1.x'], ['ds']);
+    let [f] = await s.entities.fragments(['p1.x'], whole(['ds']));
     expect(f?.statements.map((st) => st.value)).toEqual(['Annie']);
     await s.writes.writeBatch('run2', 'ds', 'ag', 2, [fragment('p1', ['Annie', 'Ann B.'])]);
-    [f] = await s.entities.fragments(['p1.x'], ['ds']);
+    [f] = await s.entities.fragments(['p1.x'], whole(['ds']));
     expect(f?.statements.map((st) => st.value)).toEqual(['Annie', 'Ann B.']);
     expect(f?.statements.map((st) => st.seq)).toEqual([0, 1]);
   });
@@ -138,7 +140,7 @@ describe.each(dialects)('store on %s', (dialect) => {
       }),
     ]);
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [f]);
-    const [read] = await s.entities.fragments(['p1.x'], ['ds']);
+    const [read] = await s.entities.fragments(['p1.x'], whole(['ds']));
     const nat = read?.statements[1];
     expect(nat).toMatchObject({
       prop: 'nationality',
@@ -151,6 +153,29 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(read?.statements[0]?.tlp).toBe('AMBER');
   });
 
+  it('reads another agency’s shared dataset only where a fragment holds a statement that may leave it', async () => {
+    const s = await open();
+    const red = fragment('p1', ['Ann']);
+    red.packed = packStatements([draft('p1.x', 'name', 'Ann', 0, { tlp: 'RED' })]);
+    const mixed = fragment('p2', ['Bob']);
+    mixed.packed = packStatements([
+      draft('p2.x', 'name', 'Bob', 0, { tlp: 'AMBER+STRICT' }),
+      draft('p2.x', 'name', 'Bobby', 1, { tlp: 'GREEN' }),
+    ]);
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, [red, mixed]);
+    const partial = { datasets: ['ds'], partial: ['ds'] };
+    expect(await s.entities.list({ scope: partial, limit: 10, offset: 0 })).toEqual({
+      total: 1,
+      entityIds: ['p2.x'],
+    });
+    expect(await s.entities.countsBySchema(partial)).toEqual([{ dataset: 'ds', schema: 'Person', count: 1 }]);
+    expect((await s.entities.fragments(['p1.x', 'p2.x'], partial)).map((f) => f.entityId)).toEqual(['p2.x']);
+    expect((await s.entities.fragments(['p1.x', 'p2.x'], whole(['ds']))).map((f) => f.entityId)).toEqual([
+      'p1.x',
+      'p2.x',
+    ]);
+  });
+
   it('writes nothing of a batch that fails half-way', async () => {
     const s = await open();
     await expect(
@@ -159,7 +184,7 @@ describe.each(dialects)('store on %s', (dialect) => {
         fragment('p2', ['Bob']),
       ]),
     ).rejects.toThrow();
-    expect(await s.entities.list({ datasets: ['no-such-dataset', 'ds'], limit: 10, offset: 0 })).toEqual({
+    expect(await s.entities.list({ scope: whole(['no-such-dataset', 'ds']), limit: 10, offset: 0 })).toEqual({
       total: 0,
       entityIds: [],
     });
@@ -175,6 +200,8 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(await s.writes.nextSeq('ds')).toBe(25);
   });
 });
+
+const whole = (datasets: string[]): { datasets: string[]; partial: string[] } => ({ datasets, partial: [] });
 
 describe('SQLite store files', () => {
   it('refuses a second writer with a clear message', async () => {

@@ -11,6 +11,7 @@ import {
 } from '@clew/core';
 import { defaultsFromRow, type DatasetRow, type Store } from '@clew/store';
 import type { Access } from '../access/access.js';
+import type { AuditService } from '../audit/audit.service.js';
 import { SLUG_RE } from '../slug.js';
 
 /** A dataset as services present it. */
@@ -49,6 +50,7 @@ export class DatasetsService {
     private readonly store: Store,
     private readonly access: Access,
     private readonly hubId: string,
+    private readonly audit: AuditService,
   ) {}
 
   /** The datasets the actor may read, optionally of one agency. */
@@ -75,7 +77,11 @@ export class DatasetsService {
   /** Create a dataset owned by an existing agency. */
   async create(actor: Actor, input: NewDataset): Promise<Dataset> {
     if (!this.access.canAdminister(actor))
-      throw new ClewError('Forbidden', 'only administrators create datasets');
+      throw await this.audit.refused(
+        actor,
+        { action: 'admin', targets: [input.name], details: { operation: 'create-dataset' } },
+        new ClewError('Forbidden', 'only administrators create datasets'),
+      );
     if (!SLUG_RE.test(input.name)) {
       throw invalid(`dataset name "${input.name}" must be 2-64 lower-case letters, digits, "-" or "_"`, {
         field: 'name',
@@ -99,29 +105,45 @@ export class DatasetsService {
     };
     if (!(await this.store.datasets.insert(row)))
       throw conflict(`dataset "${input.name}" already exists`, { field: 'name' });
+    await this.audit.record(actor, {
+      action: 'admin',
+      targets: [input.name],
+      details: { operation: 'create-dataset' },
+    });
     return present(row);
   }
 
   /** Delete datasets and all their data (administrators only); unknown names are ignored. */
   async purge(actor: Actor, names: readonly string[]): Promise<void> {
     if (!this.access.canAdminister(actor))
-      throw new ClewError('Forbidden', 'only administrators delete datasets');
+      throw await this.audit.refused(
+        actor,
+        { action: 'admin', targets: names, details: { operation: 'purge-datasets' } },
+        new ClewError('Forbidden', 'only administrators delete datasets'),
+      );
+    await this.audit.record(actor, {
+      action: 'admin',
+      targets: names,
+      details: { operation: 'purge-datasets' },
+    });
     await this.store.datasets.purge(names);
   }
 
   /** Entity counts by schema for the datasets the actor may read (all of them, or the one named). */
   async stats(actor: Actor, name?: string): Promise<DatasetStats[]> {
-    const datasets =
-      name === undefined ? await this.access.readableDatasets(actor) : [(await this.get(actor, name)).name];
+    const { scope } = await this.access.view(actor);
+    const datasets = name === undefined ? scope.datasets : [(await this.get(actor, name)).name];
     const out = new Map<string, DatasetStats>(
       datasets.map((d) => [d, { dataset: d, total: 0, bySchema: {} }]),
     );
-    for (const c of await this.store.entities.countsBySchema(datasets)) {
+    const partial = scope.partial.filter((d) => datasets.includes(d));
+    for (const c of await this.store.entities.countsBySchema({ datasets, partial })) {
       const s = out.get(c.dataset);
       if (!s) continue;
       s.bySchema[c.schema] = c.count;
       s.total += c.count;
     }
+    await this.audit.record(actor, { action: 'read', targets: datasets, details: { stats: true } });
     return [...out.values()];
   }
 }

@@ -1,6 +1,7 @@
 import { ClewError, mergeStatements, type Actor, type MergedEntity, type Statement } from '@clew/core';
 import type { Fragment, Store } from '@clew/store';
-import type { Access } from '../access/access.js';
+import { visibleFragments, type Access, type AccessView } from '../access/access.js';
+import type { AuditService } from '../audit/audit.service.js';
 
 /** An entity as the reader may see it: the merge of visible statements, and where each record came from. */
 export interface EntityView extends MergedEntity {
@@ -31,47 +32,66 @@ export class EntitiesService {
   constructor(
     private readonly store: Store,
     private readonly access: Access,
+    private readonly audit: AuditService,
   ) {}
 
   /** One entity; hidden and missing entities give the same NotFound. */
   async get(actor: Actor, id: string): Promise<EntityView> {
-    const datasets = await this.access.readableDatasets(actor);
-    const [view] = await this.views([id], datasets);
-    if (!view) throw notFound();
+    const access = await this.access.view(actor);
+    const [view] = await this.views([id], access);
+    if (!view) throw await this.audit.refused(actor, { action: 'read', targets: [id] }, notFound());
+    await this.audit.record(actor, { action: 'read', targets: [id] });
     return view;
   }
 
   /** The statements about an entity that the actor may see, with their provenance. */
   async statements(actor: Actor, id: string): Promise<Statement[]> {
-    const datasets = await this.access.readableDatasets(actor);
-    const statements = (await this.store.entities.fragments([id], datasets)).flatMap((f) => f.statements);
-    if (statements.length === 0) throw notFound();
+    const access = await this.access.view(actor);
+    const fragments = await this.store.entities.fragments([id], access.scope);
+    const statements = visibleFragments(access, fragments).flatMap((f) => f.statements);
+    if (statements.length === 0)
+      throw await this.audit.refused(
+        actor,
+        { action: 'read', targets: [id], details: { statements: true } },
+        notFound(),
+      );
+    await this.audit.record(actor, {
+      action: 'read',
+      targets: [id],
+      details: { statements: statements.length },
+    });
     return statements;
   }
 
   /** A page of entities of the readable datasets (or one of them), optionally of one schema. */
   async list(actor: Actor, filter: EntityListFilter): Promise<EntityPage> {
-    const readable = await this.access.readableDatasets(actor);
-    let datasets = readable;
+    const access = await this.access.view(actor);
+    let scope = access.scope;
     if (filter.dataset !== undefined) {
-      datasets = readable.filter((d) => d === filter.dataset);
-      if (datasets.length === 0)
-        throw new ClewError('NotFound', `no dataset "${filter.dataset}"`, { field: 'dataset' });
+      const only = filter.dataset;
+      if (!scope.datasets.includes(only))
+        throw new ClewError('NotFound', `no dataset "${only}"`, { field: 'dataset' });
+      scope = { datasets: [only], partial: scope.partial.filter((d) => d === only) };
     }
     const page = await this.store.entities.list({
-      datasets,
+      scope,
       schema: filter.schema,
       limit: filter.limit,
       offset: filter.offset,
     });
-    const views = await this.views(page.entityIds, readable);
+    const views = await this.views(page.entityIds, access);
     const byId = new Map(views.map((v) => [v.id, v]));
     const results = page.entityIds.map((id) => byId.get(id)).filter((v): v is EntityView => v !== undefined);
+    await this.audit.record(actor, {
+      action: 'read',
+      targets: results.map((r) => r.id),
+      details: { list: filter.dataset ?? '*', schema: filter.schema ?? '*', offset: filter.offset },
+    });
     return { total: page.total, limit: filter.limit, offset: filter.offset, results };
   }
 
-  private async views(ids: readonly string[], datasets: readonly string[]): Promise<EntityView[]> {
-    const fragments = await this.store.entities.fragments(ids, datasets);
+  private async views(ids: readonly string[], access: AccessView): Promise<EntityView[]> {
+    const fragments = visibleFragments(access, await this.store.entities.fragments(ids, access.scope));
     const byEntity = new Map<string, Fragment[]>();
     for (const f of fragments) {
       const list = byEntity.get(f.entityId);

@@ -1,17 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '@clew/core';
+import { actorLabel, type Actor } from '@clew/core';
 import type { Store } from '@clew/store';
 
 /** How many rejections a report keeps in memory (all of them go to onReject as they happen). */
 export const KEPT_REJECTIONS = 1000;
 
 /** Who ran an import, as the imports table records it. */
-export const actorName = (actor: Actor): string =>
-  actor.kind === 'user'
-    ? `user:${actor.userId}`
-    : actor.kind === 'operator'
-      ? `operator:${actor.name}`
-      : `system:${actor.reason}`;
+export const actorName = (actor: Actor): string => actorLabel(actor);
 
 /** Record the start of an import run and return its id. */
 export const startImportRun = async (

@@ -25,6 +25,7 @@ async function* linesOf(
 const send = async (reply: FastifyReply, result: RouteResult): Promise<FastifyReply> => {
   switch (result.kind) {
     case 'json':
+      if (result.headers) void reply.headers(result.headers);
       return reply.code(result.status).send(result.body);
     case 'json-lines': {
       // Pull the first line before any header is sent, so a missing or hidden dataset is still a 404.

@@ -113,6 +113,7 @@ export const openApiRoute = (routes: () => readonly Route[], version: string): R
     method: 'GET',
     url: '/api/openapi.json',
     operationId: 'getOpenApi',
+    auth: 'public',
     summary: 'This API as an OpenAPI 3.1 document',
     tags: ['meta'],
     response: z.looseObject({ openapi: z.literal('3.1.0') }),

@@ -1,4 +1,4 @@
-import type { Actor } from '@clew/core';
+import { ClewError, may, type Actor, type Permission } from '@clew/core';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
 import { invalidRequest, PARSE_CONTEXT, type RequestPart } from './request-validation.js';
@@ -51,6 +51,21 @@ export interface RouteInput<P extends PartSchema, Q extends PartSchema, B extend
   body: BodyIn<B>;
 }
 
+/**
+ * Who may call a route: anyone (`public`: health, sign-in, the OpenAPI document), anyone signed in
+ * (`signed-in`: the service then decides by agency and sharing), or holders of one permission.
+ * Data visibility is never decided here: services ask the policy for every item.
+ */
+export type RouteAuth = 'public' | 'signed-in' | Permission;
+
+/** Refuse an actor the route's auth does not admit: 401 when nobody is signed in, else 403. */
+export const admit = (auth: RouteAuth, actor: Actor): void => {
+  if (auth === 'public') return;
+  if (actor.kind === 'anonymous') throw new ClewError('Unauthenticated', 'sign in first');
+  if (auth !== 'signed-in' && !may(actor, auth))
+    throw new ClewError('Forbidden', `your roles do not allow ${auth}`);
+};
+
 /** A route as a feature declares it. */
 export interface RouteSpec<
   P extends PartSchema,
@@ -70,12 +85,19 @@ export interface RouteSpec<
   response: R;
   /** Status of a success (default 200). */
   status?: number;
+  /** Who may call it (default `signed-in`). */
+  auth?: RouteAuth;
+  /**
+   * Headers to send with a success, from the handler's raw output — which may hold fields the
+   * response schema strips from the body, such as a session secret for Set-Cookie.
+   */
+  headers?: (out: unknown) => Record<string, string>;
   handler: (input: RouteInput<P, Q, B>, actor: Actor) => Promise<Out<R>>;
 }
 
 /** What running a route produced, for the transport to send. */
 export type RouteResult =
-  | { kind: 'json'; status: number; body: unknown }
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'json-lines'; status: number; contentType: string; lines: AsyncIterable<string> };
 
 /** The raw parts of a request, before validation. */
@@ -93,6 +115,7 @@ export interface Route {
   readonly summary: string;
   readonly tags: readonly string[];
   readonly status: number;
+  readonly auth: RouteAuth;
   readonly params: z.ZodType | undefined;
   readonly query: z.ZodType | undefined;
   readonly body: z.ZodType | StreamBody | undefined;
@@ -138,8 +161,11 @@ export const defineRoute = <
   spec: RouteSpec<P, Q, B, R>,
 ): Route => {
   const status = spec.status ?? 200;
+  const auth = spec.auth ?? 'signed-in';
   const response: ResponseSpec = spec.response;
   const run = async (raw: RawRequest, actor: Actor): Promise<RouteResult> => {
+    // Who may call comes before what was sent: nobody learns an endpoint's rules without access.
+    admit(auth, actor);
     // The one place the erased types are restored: each part was just parsed by its own schema.
     const input = {
       params: parsePart('params', spec.params, raw.params),
@@ -156,7 +182,9 @@ export const defineRoute = <
       };
     }
     // Parsing the output strips any field the schema does not name: presenters decide, this enforces.
-    return { kind: 'json', status, body: response.parse(out) };
+    const body: unknown = response.parse(out);
+    const headers = spec.headers?.(out);
+    return { kind: 'json', status, body, ...(headers ? { headers } : {}) };
   };
   return {
     method: spec.method,
@@ -165,6 +193,7 @@ export const defineRoute = <
     summary: spec.summary,
     tags: spec.tags,
     status,
+    auth,
     params: spec.params,
     query: spec.query,
     body: spec.body,

@@ -16,6 +16,7 @@ export const healthRoutes = ({ hub, version }: RouteDeps): Route[] => [
     method: 'GET',
     url: '/api/health',
     operationId: 'getHealth',
+    auth: 'public',
     summary: 'Whether the hub is up, its database engine, id and version',
     tags: ['meta'],
     response: healthSchema,

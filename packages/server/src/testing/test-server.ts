@@ -3,6 +3,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { operatorActors } from '../http/actor.js';
 import { buildServer, type ServerOptions } from '../server.js';
 
 /** A server on a fresh hub in a temporary SQLite data directory, for in-process tests. */
@@ -23,12 +24,21 @@ const TEST_LOGGER = {
   },
 };
 
-/** Open a hub in a new temporary directory and build a server on it (no port). */
+/**
+ * Open a hub in a new temporary directory and build a server on it (no port). Requests act as the
+ * operator unless `actors` says otherwise: sign-in and the sharing policy have their own tests,
+ * which pass `actors: sessionActors`.
+ */
 export const startTestServer = async (options: Partial<ServerOptions> = {}): Promise<TestServer> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'clew-server-'));
   const hub = await openHub({ dataDir, databaseUrl: undefined });
   try {
-    const app = await buildServer(hub, { dataDir, logger: TEST_LOGGER, ...options });
+    const app = await buildServer(hub, {
+      dataDir,
+      logger: TEST_LOGGER,
+      actors: () => operatorActors,
+      ...options,
+    });
     const close = async (): Promise<void> => {
       await app.close();
       await hub.close();

@@ -1,8 +1,104 @@
-import type { Kysely, Migration } from 'kysely';
+import { sql, type Kysely, type Migration } from 'kysely';
+import { packedShareable } from '../repos/fragment-codec.js';
 
-/** Users, sessions, API tokens, dataset sharing. */
+const BATCH = 2000;
+
+/** Mark the fragments written before this migration (not shareable by default): shareable when any statement may leave its agency. */
+const backfillShareable = async (db: Kysely<unknown>): Promise<void> => {
+  const raw = db as unknown as Kysely<{
+    fragments: { dataset_id: string; entity_id: string; statements: string; shareable: number };
+  }>;
+  let after: [string, string] = ['', ''];
+  for (;;) {
+    const rows = await raw
+      .selectFrom('fragments')
+      .select(['dataset_id', 'entity_id', 'statements'])
+      .where((eb) =>
+        eb.or([
+          eb('dataset_id', '>', after[0]),
+          eb.and([eb('dataset_id', '=', after[0]), eb('entity_id', '>', after[1])]),
+        ]),
+      )
+      .orderBy('dataset_id')
+      .orderBy('entity_id')
+      .limit(BATCH)
+      .execute();
+    for (const r of rows) {
+      if (!packedShareable(r.statements)) continue;
+      await raw
+        .updateTable('fragments')
+        .set({ shareable: 1 })
+        .where('dataset_id', '=', r.dataset_id)
+        .where('entity_id', '=', r.entity_id)
+        .execute();
+    }
+    const last = rows.at(-1);
+    if (!last) return;
+    after = [last.dataset_id, last.entity_id];
+  }
+};
+
+/** Users, sessions, API tokens, agency groups, dataset sharing; fragments learn whether they may leave their agency. */
 export const accounts: Migration = {
-  async up(_db: Kysely<unknown>): Promise<void> {
-    // Tables are added by the accounts-and-sharing work; see ../schema/accounts.ts for their types.
+  async up(db: Kysely<unknown>): Promise<void> {
+    await db.schema
+      .createTable('users')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('roles', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('totp_secret', 'text')
+      .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('failed_attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('locked_until', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('users_agency').on('users').column('agency_id').execute();
+    await db.schema
+      .createTable('sessions')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('csrf_token', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+    await db.schema
+      .createTable('api_tokens')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('scopes', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .addColumn('last_used_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('agency_groups')
+      .addColumn('group_id', 'text', (c) => c.notNull())
+      .addColumn('agency_id', 'text', (c) => c.notNull().references('agencies.id'))
+      .addPrimaryKeyConstraint('agency_groups_pk', ['group_id', 'agency_id'])
+      .execute();
+    await db.schema
+      .createTable('dataset_shares')
+      .addColumn('dataset_id', 'text', (c) => c.notNull().references('datasets.id'))
+      .addColumn('grantee_kind', 'text', (c) => c.notNull())
+      .addColumn('grantee_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_by', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('dataset_shares_pk', ['dataset_id', 'grantee_kind', 'grantee_id'])
+      .execute();
+    await db.schema
+      .alterTable('fragments')
+      .addColumn('shareable', 'integer', (c) => c.notNull().defaultTo(sql`0`))
+      .execute();
+    await backfillShareable(db);
   },
 };

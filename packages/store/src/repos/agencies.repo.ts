@@ -29,7 +29,7 @@ export class AgenciesRepo {
     return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  /** Delete agencies that own no dataset; returns the ids deleted. */
+  /** Delete agencies that own no dataset and have no user; returns the ids deleted. */
   async purge(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
     const owning = await this.db
@@ -37,9 +37,19 @@ export class AgenciesRepo {
       .select('agency_id')
       .where('agency_id', 'in', ids)
       .execute();
-    const keep = new Set(owning.map((r) => r.agency_id));
+    const staffed = await this.db
+      .selectFrom('users')
+      .select('agency_id')
+      .where('agency_id', 'in', ids)
+      .execute();
+    const keep = new Set([...owning, ...staffed].map((r) => r.agency_id));
     const gone = ids.filter((id) => !keep.has(id));
-    if (gone.length > 0) await this.db.deleteFrom('agencies').where('id', 'in', gone).execute();
+    if (gone.length > 0) {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('agency_groups').where('agency_id', 'in', gone).execute();
+        await trx.deleteFrom('agencies').where('id', 'in', gone).execute();
+      });
+    }
     return gone;
   }
 }

@@ -37,6 +37,7 @@ export class DatasetsRepo {
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('fragments').where('dataset_id', 'in', ids).execute();
       await trx.deleteFrom('imports').where('dataset_id', 'in', ids).execute();
+      await trx.deleteFrom('dataset_shares').where('dataset_id', 'in', ids).execute();
       await trx.deleteFrom('datasets').where('id', 'in', ids).execute();
     });
   }

@@ -1,5 +1,5 @@
 import type { Statement, StatementDraft } from '@clew/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Database, FragmentsTable } from '../schema.js';
 import { unpackDrafts, unpackStatements } from './fragment-codec.js';
 
@@ -8,11 +8,34 @@ export type FragmentRow = Selectable<FragmentsTable>;
 
 /** Filters for listing fragments. */
 export interface FragmentListQuery {
-  datasets: readonly string[];
+  scope: ReadScope;
   schema?: string | undefined;
   limit: number;
   offset: number;
 }
+
+/**
+ * Which datasets a read may touch: `datasets` in all, of which `partial` only where a fragment holds
+ * some statement that may leave its agency (another agency's dataset shared with the reader).
+ */
+export interface ReadScope {
+  datasets: readonly string[];
+  partial: readonly string[];
+}
+
+type FragmentQuery = SelectQueryBuilder<Database, 'fragments', object>;
+
+/** Restrict a query on fragments to a read scope. */
+const inScope = <Q extends FragmentQuery>(q: Q, scope: ReadScope): Q => {
+  const partial = new Set(scope.partial);
+  const whole = scope.datasets.filter((d) => !partial.has(d));
+  return q.where((eb) =>
+    eb.or([
+      ...(whole.length > 0 ? [eb('dataset_id', 'in', whole)] : []),
+      ...(partial.size > 0 ? [eb.and([eb('dataset_id', 'in', [...partial]), eb('shareable', '=', 1)])] : []),
+    ]),
+  ) as Q;
+};
 
 /** One dataset's statements about one entity, unpacked (with statement ids, or as drafts without). */
 export interface Fragment<S extends StatementDraft = Statement> {
@@ -39,13 +62,10 @@ export class EntitiesRepo {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** The fragments of these entities within the given datasets, by entity and dataset. */
-  async fragments(entityIds: readonly string[], datasets: readonly string[]): Promise<Fragment[]> {
-    if (entityIds.length === 0 || datasets.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('fragments')
-      .selectAll()
+  async fragments(entityIds: readonly string[], scope: ReadScope): Promise<Fragment[]> {
+    if (entityIds.length === 0 || scope.datasets.length === 0) return [];
+    const rows = await inScope(this.db.selectFrom('fragments').selectAll(), scope)
       .where('entity_id', 'in', entityIds)
-      .where('dataset_id', 'in', datasets)
       .orderBy('entity_id')
       .orderBy('dataset_id')
       .execute();
@@ -54,8 +74,8 @@ export class EntitiesRepo {
 
   /** A page of fragments in import order (entity ids only), and how many there are in all. */
   async list(q: FragmentListQuery): Promise<{ total: number; entityIds: string[] }> {
-    if (q.datasets.length === 0) return { total: 0, entityIds: [] };
-    let base = this.db.selectFrom('fragments').where('dataset_id', 'in', q.datasets);
+    if (q.scope.datasets.length === 0) return { total: 0, entityIds: [] };
+    let base = inScope(this.db.selectFrom('fragments'), q.scope);
     if (q.schema !== undefined) base = base.where('schema', '=', q.schema);
     const [count, rows] = await Promise.all([
       base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -65,14 +85,10 @@ export class EntitiesRepo {
   }
 
   /** How many entities each dataset holds, by schema. */
-  async countsBySchema(
-    datasets: readonly string[],
-  ): Promise<{ dataset: string; schema: string; count: number }[]> {
-    if (datasets.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('fragments')
+  async countsBySchema(scope: ReadScope): Promise<{ dataset: string; schema: string; count: number }[]> {
+    if (scope.datasets.length === 0) return [];
+    const rows = await inScope(this.db.selectFrom('fragments'), scope)
       .select(['dataset_id', 'schema', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('dataset_id', 'in', datasets)
       .groupBy(['dataset_id', 'schema'])
       .orderBy('dataset_id')
       .orderBy('schema')

@@ -9,6 +9,7 @@ import {
   type Statement,
   type StatementDraft,
   type Tlp,
+  tlpMayLeaveAgency,
 } from '@clew/core';
 import { nodeHashing } from '../node-hashing.js';
 
@@ -50,6 +51,17 @@ export const packStatements = (statements: readonly StatementDraft[]): string =>
   }
   const out: PackedFragment = { m: markings, s };
   return JSON.stringify(out);
+};
+
+/**
+ * Whether any statement of a packed fragment may be seen outside its agency (its TLP is neither RED
+ * nor AMBER+STRICT). Reads only the markings: the packed JSON starts `{"m":[…],"s":[`, and `],"s":[`
+ * cannot occur inside the markings (quotes in strings are escaped).
+ */
+export const packedShareable = (packed: string): boolean => {
+  const end = packed.indexOf('],"s":[');
+  const markings = JSON.parse(end < 0 ? packed : `${packed.slice(0, end + 1)}}`) as { m: PackedMarking[] };
+  return markings.m.some((m) => tlpMayLeaveAgency(m[6]));
 };
 
 /** What a stored fragment row says about itself. */
