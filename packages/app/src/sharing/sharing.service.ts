@@ -51,10 +51,9 @@ export class SharingService {
     return this.get(actor, grant.dataset);
   }
 
-  /** Groups of agencies (hub administrators define them; anyone managing datasets may read them). */
+  /** Groups of agencies (hub administrators define them; anyone signed in may read them). */
   async groups(actor: Actor): Promise<{ group: string; agencies: string[] }[]> {
-    if (!may(actor, 'hub:manage') && !may(actor, 'datasets:manage'))
-      throw new ClewError('Forbidden', 'only dataset managers and administrators see groups');
+    if (actor.kind === 'anonymous') throw new ClewError('Unauthenticated', 'sign in first');
     return this.store.sharing.groups();
   }
 
