@@ -1,5 +1,5 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -18,6 +18,11 @@ export interface StoreConfig {
   readonly?: boolean;
   /** PostgreSQL schema to use (tests give each suite its own). */
   pgSchema?: string;
+  /**
+   * Test builds only: drop the queries' own read filter, to show that the backstops hold (PostgreSQL's
+   * row-level security; the row guard under it). Never set in a running hub.
+   */
+  unsafeWithoutReadChecks?: boolean;
 }
 
 /** An open database connection with its dialect. */
@@ -90,7 +95,7 @@ export const redactUrl = (url: string): string => {
 // PostgreSQL returns bigint as strings by default; our counts fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
 
-const openPostgres = async (config: StoreConfig, url: string): Promise<Connection> => {
+const openPostgres = async (config: StoreConfig, url: string, role?: string): Promise<Connection> => {
   const pool = new pg.Pool({
     connectionString: url,
     max: 8,
@@ -104,18 +109,26 @@ const openPostgres = async (config: StoreConfig, url: string): Promise<Connectio
     await pool.end();
     throw unavailable(`cannot connect to PostgreSQL at ${location}: ${(e as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Every connection acts as the application role, so row-level security applies to all it reads.
+  const onCreateConnection = role
+    ? async (c: { executeQuery: (q: CompiledQuery) => Promise<unknown> }): Promise<void> => {
+        await c.executeQuery(CompiledQuery.raw(`set role ${role}`));
+      }
+    : undefined;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool, ...(onCreateConnection ? { onCreateConnection } : {}) }),
+  });
   return { db, dialect: 'postgres', location, close: () => db.destroy() };
 };
 
-/** Open the configured database (no migrations: see openStore). */
-export const connect = async (config: StoreConfig): Promise<Connection> => {
+/** Open the configured database (no migrations: see openStore); on PostgreSQL, as `role` when given. */
+export const connect = async (config: StoreConfig, role?: string): Promise<Connection> => {
   const url = config.databaseUrl;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) {
       throw unavailable(`CLEW_DATABASE_URL must start with postgres:// (got ${redactUrl(url)})`);
     }
-    return openPostgres(config, url);
+    return openPostgres(config, url, role);
   }
   return openSqlite(config);
 };

@@ -11,7 +11,7 @@ export interface IssuedPassword {
 }
 
 /** The agency the first administrator belongs to when the hub has none yet. */
-export const HUB_AGENCY = { id: 'hub', name: 'Hub operations', kind: 'hub' } as const;
+export const HUB_AGENCY = { id: 'hub', name: 'Hub operations', kind: 'other' } as const;
 
 const notFound = (): ClewError => new ClewError('NotFound', 'user not found', { field: 'user' });
 

@@ -7,6 +7,8 @@ export type ActorResolver = (request: FastifyRequest) => Promise<Actor>;
 
 /** The cookie that carries a web session (HttpOnly, Secure, SameSite=Strict). */
 export const SESSION_COOKIE = 'clew_session';
+/** The cookie the page reads its CSRF token from (not HttpOnly; SameSite=Strict keeps other sites out). */
+export const CSRF_COOKIE = 'clew_csrf';
 /** The header a cookie-signed-in client echoes its CSRF token in, on every request that changes state. */
 export const CSRF_HEADER = 'x-csrf-token';
 

@@ -91,13 +91,13 @@ export interface RouteSpec<
    * Headers to send with a success, from the handler's raw output — which may hold fields the
    * response schema strips from the body, such as a session secret for Set-Cookie.
    */
-  headers?: (out: unknown) => Record<string, string>;
+  headers?: (out: unknown) => Record<string, string | string[]>;
   handler: (input: RouteInput<P, Q, B>, actor: Actor) => Promise<Out<R>>;
 }
 
 /** What running a route produced, for the transport to send. */
 export type RouteResult =
-  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
+  | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string | string[]> }
   | { kind: 'json-lines'; status: number; contentType: string; lines: AsyncIterable<string> };
 
 /** The raw parts of a request, before validation. */

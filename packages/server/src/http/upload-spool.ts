@@ -66,6 +66,21 @@ export const spoolUpload = (body: Readable, dir: string, maxBytes: number): Spoo
   };
 };
 
+/**
+ * Copy `body` to a private file in `dir` (at most `maxBytes`) and return its path, for work that
+ * outlives the request (a background import); the caller deletes the file. Nothing is left on failure.
+ */
+export const spoolToFile = async (body: Readable, dir: string, maxBytes: number): Promise<string> => {
+  const file = join(dir, `${randomUUID()}${SUFFIX}`);
+  try {
+    await pipeline(body, byteLimit(maxBytes), createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+  } catch (e) {
+    await rm(file, { force: true });
+    throw e;
+  }
+  return file;
+};
+
 /** Run `use` with the lines of a spooled upload, deleting the file afterwards whatever happens. */
 export const withSpooledUpload = async <T>(
   body: Readable,

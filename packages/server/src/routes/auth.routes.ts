@@ -1,13 +1,19 @@
 import { z } from 'zod';
-import { CSRF_HEADER, SESSION_COOKIE } from '../http/actor.js';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '../http/actor.js';
 import { defineRoute, type Route } from '../http/route.js';
 import { presentToken, presentUser, tokenSchema, userSchema } from './auth.presenter.js';
 import type { RouteDeps } from './route-deps.js';
 
 const tags = ['auth'];
 
-const sessionCookie = (value: string, maxAgeSeconds: number): string =>
-  `${SESSION_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`;
+/**
+ * The session cookie (HttpOnly: scripts never read it) and its CSRF twin (readable by the page, which
+ * echoes it in the x-csrf-token header: the double-submit pattern, so a reloaded page keeps working).
+ */
+const sessionCookies = (session: string, csrf: string, maxAgeSeconds: number): string[] => [
+  `${SESSION_COOKIE}=${encodeURIComponent(session)}; Path=/; HttpOnly; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`,
+  `${CSRF_COOKIE}=${encodeURIComponent(csrf)}; Path=/; Secure; SameSite=Strict; Max-Age=${maxAgeSeconds}`,
+];
 
 const signedInSchema = z.object({
   user: userSchema,
@@ -18,7 +24,7 @@ const signedInSchema = z.object({
 });
 
 // What the sign-in handler returns beyond the body: the session secret goes only into the cookie.
-const sessionGrantSchema = z.object({ session: z.string(), expiresAt: z.string() });
+const sessionGrantSchema = z.object({ session: z.string(), csrf: z.string(), expiresAt: z.string() });
 
 const okSchema = z.object({ ok: z.literal(true) });
 
@@ -40,7 +46,7 @@ export const authRoutes = ({ hub }: RouteDeps): Route[] => [
     headers: (out) => {
       const grant = sessionGrantSchema.parse(out);
       const seconds = Math.round((Date.parse(grant.expiresAt) - Date.now()) / 1000);
-      return { 'set-cookie': sessionCookie(grant.session, seconds) };
+      return { 'set-cookie': sessionCookies(grant.session, grant.csrf, seconds) };
     },
     handler: async ({ body }) => {
       const grant = await hub.auth.signIn(body);
@@ -54,7 +60,7 @@ export const authRoutes = ({ hub }: RouteDeps): Route[] => [
     summary: 'Sign out: ends the session',
     tags,
     response: okSchema,
-    headers: () => ({ 'set-cookie': sessionCookie('', 0) }),
+    headers: () => ({ 'set-cookie': sessionCookies('', '', 0) }),
     handler: async (_input, actor) => {
       await hub.auth.endSessions(actor);
       return { ok: true as const };

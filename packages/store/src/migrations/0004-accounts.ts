@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { PostgresAdapter, sql, type Kysely, type Migration } from 'kysely';
+import { APP_ROLE } from '../repos/agency-scope.js';
 import { packedShareable } from '../repos/fragment-codec.js';
 
 const BATCH = 2000;
@@ -36,6 +37,36 @@ const backfillShareable = async (db: Kysely<unknown>): Promise<void> => {
     if (!last) return;
     after = [last.dataset_id, last.entity_id];
   }
+};
+
+/**
+ * The database's own agency separation on PostgreSQL: the application acts as a role that is not a
+ * superuser, not the owner and cannot bypass row-level security, and may see a fragment only for the
+ * agency it serves (`clew.agency`, set per transaction: see repos/agency-scope.ts) — the owner's
+ * rows, rows of datasets shared with it, directly or through a group, when they may leave their
+ * agency — or every row when it serves the hub itself (`*`). No agency set: no row.
+ */
+const agencySeparation = async (db: Kysely<unknown>): Promise<void> => {
+  // Roles are shared by every database of the cluster; two hubs migrating at once may both create it.
+  await sql`do $$ begin
+      if not exists (select 1 from pg_roles where rolname = ${sql.lit(APP_ROLE)}) then
+        create role ${sql.raw(APP_ROLE)} nologin nosuperuser nobypassrls noinherit;
+      end if;
+    exception when duplicate_object or unique_violation then null;
+    end $$`.execute(db);
+  await sql`alter table fragments enable row level security`.execute(db);
+  await sql`create policy agency_separation on fragments using (
+      current_setting('clew.agency', true) = '*'
+      or agency_id = current_setting('clew.agency', true)
+      or (shareable = 1 and exists (
+        select 1 from dataset_shares s
+        where s.dataset_id = fragments.dataset_id
+          and ((s.grantee_kind = 'agency' and s.grantee_id = current_setting('clew.agency', true))
+            or (s.grantee_kind = 'group' and exists (
+              select 1 from agency_groups g
+              where g.group_id = s.grantee_id and g.agency_id = current_setting('clew.agency', true)))))))`.execute(
+    db,
+  );
 };
 
 /** Users, sessions, API tokens, agency groups, dataset sharing; fragments learn whether they may leave their agency. */
@@ -100,5 +131,6 @@ export const accounts: Migration = {
       .addColumn('shareable', 'integer', (c) => c.notNull().defaultTo(sql`0`))
       .execute();
     await backfillShareable(db);
+    if (db.getExecutor().adapter instanceof PostgresAdapter) await agencySeparation(db);
   },
 };

@@ -1,6 +1,7 @@
 import type { Statement, StatementDraft } from '@clew/core';
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
 import type { Database, FragmentsTable } from '../schema.js';
+import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
 import { unpackDrafts, unpackStatements } from './fragment-codec.js';
 
 /** A fragment row: one dataset's statements about one entity. */
@@ -19,9 +20,24 @@ export interface FragmentListQuery {
  * some statement that may leave its agency (another agency's dataset shared with the reader).
  */
 export interface ReadScope {
+  /** The agency reading (`*` for the hub itself): the database's row-level security filters by it. */
+  agency: string;
   datasets: readonly string[];
   partial: readonly string[];
 }
+
+/** Whether a row may be returned for the scope: the guard under the query's own filter. */
+const rowInScope = (scope: ReadScope, row: { dataset_id: string; shareable: number }): boolean =>
+  scope.datasets.includes(row.dataset_id) && (row.shareable === 1 || !scope.partial.includes(row.dataset_id));
+
+/** Refuse to return a row outside the scope: a query that lost its filter fails, it does not leak. */
+const guard = <R extends { dataset_id: string; shareable: number }>(scope: ReadScope, rows: R[]): R[] => {
+  for (const r of rows) {
+    if (!rowInScope(scope, r))
+      throw new Error(`read guard: a row of "${r.dataset_id}" is outside the read scope`);
+  }
+  return rows;
+};
 
 type FragmentQuery = SelectQueryBuilder<Database, 'fragments', object>;
 
@@ -59,41 +75,77 @@ const toFragment = <S extends StatementDraft>(
 
 /** Reads of entities and their statements. Callers pass the datasets the actor may see. */
 export class EntitiesRepo {
-  constructor(private readonly db: Kysely<Database>) {}
+  /**
+   * `checks: false` removes the queries' own scope filter (the row guard stays): only for the tests
+   * that show what stands behind it — PostgreSQL's row-level security, SQLite's guard.
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly checks = true,
+  ) {}
+
+  private scoped<Q extends FragmentQuery>(q: Q, scope: ReadScope): Q {
+    return this.checks ? inScope(q, scope) : q;
+  }
+
+  private guarded<R extends { dataset_id: string; shareable: number }>(scope: ReadScope, rows: R[]): R[] {
+    return guard(scope, rows);
+  }
 
   /** The fragments of these entities within the given datasets, by entity and dataset. */
   async fragments(entityIds: readonly string[], scope: ReadScope): Promise<Fragment[]> {
     if (entityIds.length === 0 || scope.datasets.length === 0) return [];
-    const rows = await inScope(this.db.selectFrom('fragments').selectAll(), scope)
-      .where('entity_id', 'in', entityIds)
-      .orderBy('entity_id')
-      .orderBy('dataset_id')
-      .execute();
-    return rows.map((r) => toFragment(r, unpackStatements));
+    const rows = await withAgency(this.db, scope.agency, (db) =>
+      this.scoped(db.selectFrom('fragments').selectAll(), scope)
+        .where('entity_id', 'in', entityIds)
+        .orderBy('entity_id')
+        .orderBy('dataset_id')
+        .execute(),
+    );
+    return this.guarded(scope, rows).map((r) => toFragment(r, unpackStatements));
   }
 
   /** A page of fragments in import order (entity ids only), and how many there are in all. */
   async list(q: FragmentListQuery): Promise<{ total: number; entityIds: string[] }> {
     if (q.scope.datasets.length === 0) return { total: 0, entityIds: [] };
-    let base = inScope(this.db.selectFrom('fragments'), q.scope);
-    if (q.schema !== undefined) base = base.where('schema', '=', q.schema);
-    const [count, rows] = await Promise.all([
-      base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      base.select('entity_id').orderBy('dataset_id').orderBy('seq').limit(q.limit).offset(q.offset).execute(),
-    ]);
-    return { total: count.n, entityIds: rows.map((r) => r.entity_id) };
+    return withAgency(this.db, q.scope.agency, async (db) => {
+      let base = this.scoped(db.selectFrom('fragments'), q.scope);
+      if (q.schema !== undefined) base = base.where('schema', '=', q.schema);
+      const count = await base
+        .select(['dataset_id', 'shareable', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['dataset_id', 'shareable'])
+        .execute();
+      const rows = await base
+        .select(['entity_id', 'dataset_id', 'shareable'])
+        .orderBy('dataset_id')
+        .orderBy('seq')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute();
+      const total = this.guarded(q.scope, count).reduce((n, c) => n + Number(c.n), 0);
+      return { total, entityIds: this.guarded(q.scope, rows).map((r) => r.entity_id) };
+    });
   }
 
   /** How many entities each dataset holds, by schema. */
   async countsBySchema(scope: ReadScope): Promise<{ dataset: string; schema: string; count: number }[]> {
     if (scope.datasets.length === 0) return [];
-    const rows = await inScope(this.db.selectFrom('fragments'), scope)
-      .select(['dataset_id', 'schema', (eb) => eb.fn.countAll<number>().as('n')])
-      .groupBy(['dataset_id', 'schema'])
-      .orderBy('dataset_id')
-      .orderBy('schema')
-      .execute();
-    return rows.map((r) => ({ dataset: r.dataset_id, schema: r.schema, count: r.n }));
+    const rows = await withAgency(this.db, scope.agency, (db) =>
+      this.scoped(db.selectFrom('fragments'), scope)
+        .select(['dataset_id', 'schema', 'shareable', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['dataset_id', 'schema', 'shareable'])
+        .orderBy('dataset_id')
+        .orderBy('schema')
+        .execute(),
+    );
+    const out = new Map<string, { dataset: string; schema: string; count: number }>();
+    for (const r of this.guarded(scope, rows)) {
+      const key = `${r.dataset_id}\u0000${r.schema}`;
+      const c = out.get(key) ?? { dataset: r.dataset_id, schema: r.schema, count: 0 };
+      c.count += Number(r.n);
+      out.set(key, c);
+    }
+    return [...out.values()];
   }
 
   /**
@@ -103,14 +155,17 @@ export class EntitiesRepo {
   async *datasetFragments(dataset: string, pageSize = 2000): AsyncGenerator<Fragment<StatementDraft>> {
     let after = -1;
     for (;;) {
-      const page = await this.db
-        .selectFrom('fragments')
-        .selectAll()
-        .where('dataset_id', '=', dataset)
-        .where('seq', '>', after)
-        .orderBy('seq')
-        .limit(pageSize)
-        .execute();
+      // Whole-dataset readers (exports, graphs, match indexes) read as the hub and filter for the reader.
+      const page = await withAgency(this.db, SYSTEM_AGENCY, (db) =>
+        db
+          .selectFrom('fragments')
+          .selectAll()
+          .where('dataset_id', '=', dataset)
+          .where('seq', '>', after)
+          .orderBy('seq')
+          .limit(pageSize)
+          .execute(),
+      );
       const last = page[page.length - 1];
       if (!last) return;
       after = last.seq;
