@@ -8,6 +8,8 @@ export interface HubConfig {
   dataDir: string;
   /** PostgreSQL instead of SQLite when set (CLEW_DATABASE_URL=postgres://…). */
   databaseUrl: string | undefined;
+  /** The audit log's Ed25519 key, PEM (CLEW_AUDIT_KEY, default <dataDir>/audit-key.pem): kept outside the database. */
+  auditKeyFile?: string | undefined;
 }
 
 /** Read the configuration from environment variables; a bad value is an error naming the variable. */
@@ -18,5 +20,6 @@ export const configFromEnv = (env: Record<string, string | undefined>): HubConfi
     throw invalid(`PORT must be a port number (0-65535), got "${portRaw}"`, { field: 'PORT' });
   }
   const databaseUrl = env.CLEW_DATABASE_URL?.trim() || undefined;
-  return { port, dataDir: env.CLEW_DATA_DIR?.trim() || './data', databaseUrl };
+  const auditKeyFile = env.CLEW_AUDIT_KEY?.trim() || undefined;
+  return { port, dataDir: env.CLEW_DATA_DIR?.trim() || './data', databaseUrl, auditKeyFile };
 };

@@ -1,20 +1,33 @@
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { openStore, type Store } from '@clew/store';
 import { Access } from './access/access.js';
+import { AccountsService } from './accounts/accounts.service.js';
+import { AuthService } from './accounts/auth.service.js';
 import { AgenciesService } from './agencies/agencies.service.js';
+import { auditKeyPath, loadAuditSigner } from './audit/audit-keys.js';
+import { AuditService } from './audit/audit.service.js';
 import type { HubConfig } from './config.js';
 import { DatasetsService } from './datasets/datasets.service.js';
 import { EntitiesService } from './entities/entities.service.js';
 import { GraphService } from './graph/graph.service.js';
 import { FtmIngestService } from './ingest/ftm-import.service.js';
+import { HitsService } from './hits/hits.service.js';
 import { ImportEvents } from './ingest/import-events.js';
+import { SharingService } from './sharing/sharing.service.js';
 import { TableImportService } from './ingest/table-import.service.js';
+import { MatchingService } from './matching/matching.service.js';
 
 /** A running hub: its store and one service per feature. */
 export interface Hub {
   hubId: string;
   store: Store;
   access: Access;
+  accounts: AccountsService;
+  auth: AuthService;
+  sharing: SharingService;
+  /** The tamper-evident audit log: every access is recorded here before its result is returned. */
+  audit: AuditService;
   /** Announced after every successful import; features that follow imports listen here. */
   imports: ImportEvents;
   agencies: AgenciesService;
@@ -23,6 +36,10 @@ export interface Hub {
   graph: GraphService;
   ftm: FtmIngestService;
   tables: TableImportService;
+  /** Cross-matching: candidates on arrival, screening, judgements, resolved identities. */
+  matching: MatchingService;
+  /** Hit/no-hit between agencies: notices, releases, declines, deadlines. */
+  hits: HitsService;
   close(): Promise<void>;
 }
 
@@ -30,28 +47,45 @@ export interface Hub {
 export interface OpenHubOptions {
   readonly?: boolean;
   pgSchema?: string;
+  /** Sign a checkpoint of the audit chain every this many entries (default 1000). */
+  auditCheckpointEvery?: number;
 }
 
 /** Open the store (migrating it) and wire the services. */
 export const openHub = async (
-  config: Pick<HubConfig, 'dataDir' | 'databaseUrl'>,
+  config: Pick<HubConfig, 'dataDir' | 'databaseUrl'> & Partial<Pick<HubConfig, 'auditKeyFile'>>,
   options: OpenHubOptions = {},
 ): Promise<Hub> => {
   const store = await openStore({ ...config, ...options });
   try {
     const hubId = await store.hub.hubId(options.readonly ? undefined : () => randomUUID());
     const access = new Access(store);
-    const agencies = new AgenciesService(store, access);
-    const datasets = new DatasetsService(store, access, hubId);
-    const entities = new EntitiesService(store, access);
-    const graph = new GraphService(store, access);
+    const accounts = new AccountsService(store);
+    const auth = new AuthService(store);
+    const sharing = new SharingService(store);
+    const signer = loadAuditSigner(auditKeyPath(config.dataDir, config.auditKeyFile));
+    const audit = new AuditService(store, signer, options.auditCheckpointEvery);
+    const agencies = new AgenciesService(store, access, audit);
+    const datasets = new DatasetsService(store, access, hubId, audit);
+    const entities = new EntitiesService(store, access, audit);
+    const graph = new GraphService(store, access, audit);
     const imports = new ImportEvents();
-    const ftm = new FtmIngestService(store, datasets, imports);
-    const tables = new TableImportService(store, datasets, imports);
+    const ftm = new FtmIngestService(store, datasets, imports, audit);
+    const tables = new TableImportService(store, datasets, imports, join(config.dataDir, 'mappings'));
+    const matching = new MatchingService(store, access, imports, audit);
+    const hits = new HitsService(store, audit);
+    // After cross-matching (registered first, by MatchingService): new candidates raise notices.
+    imports.on(async (run) => {
+      await hits.sync(run.dataset);
+    });
     return {
       hubId,
       store,
       access,
+      accounts,
+      auth,
+      sharing,
+      audit,
       imports,
       agencies,
       datasets,
@@ -59,6 +93,8 @@ export const openHub = async (
       graph,
       ftm,
       tables,
+      matching,
+      hits,
       close: () => store.close(),
     };
   } catch (e) {

@@ -1,10 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.commands.js';
+import { registerAuditCommands } from './commands/audit.commands.js';
 import { registerDemoCommands } from './commands/demo.commands.js';
 import { registerFtmCommands } from './commands/ftm.commands.js';
 import { registerGraphCommands } from './commands/graph.commands.js';
+import { registerHitsCommands } from './commands/hits.commands.js';
+import { registerMatchingCommands } from './commands/matching.commands.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerTableCommands } from './commands/table.commands.js';
+import { registerSharingCommands } from './commands/sharing.commands.js';
+import { registerUsersCommands } from './commands/users.commands.js';
 import { describeError, exitCodeOf } from './errors.js';
 
 // A reader that stops early (`clew export ftm … | head`) is not an error.
@@ -27,6 +32,11 @@ registerFtmCommands(program);
 registerTableCommands(program);
 registerDemoCommands(program);
 registerGraphCommands(program);
+registerMatchingCommands(program);
+registerAuditCommands(program);
+registerHitsCommands(program);
+registerUsersCommands(program);
+registerSharingCommands(program);
 
 try {
   await program.parseAsync(process.argv);

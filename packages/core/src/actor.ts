@@ -12,6 +12,8 @@ export type Actor =
       roles: readonly string[];
       /** When acting through an API token: the permissions the token is limited to. */
       scopes?: readonly string[] | undefined;
+      /** When acting through an API token: the purpose it was issued for (searches and exports need one). */
+      purpose?: string | undefined;
     }
   | { kind: 'anonymous' };
 

@@ -32,3 +32,4 @@ export {
   readTruthTable,
   type TruthRecord as TruthRecordRow,
 } from './truth/read-truth.js';
+export { XlsxWriter } from './write/xlsx-writer.js';

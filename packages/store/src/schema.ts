@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AccountTables } from './schema/accounts.js';
 import type { AuditTables } from './schema/audit.js';
+import type { HitTables } from './schema/hits.js';
 import type { ImportCheckpointTables } from './schema/imports.js';
 import type { MatchingTables } from './schema/matching.js';
 
@@ -53,6 +54,8 @@ export interface FragmentsTable {
   import_run: string;
   /** The packed statements: JSON `{"m": [marking…], "s": [[prop, value, markingIndex]…]}`. */
   statements: string;
+  /** 1 when some statement's TLP lets it leave the owning agency (counts for sharing read this). */
+  shareable: Generated<number>;
 }
 
 /** Import runs: what was imported, when, by whom, with what outcome. */
@@ -71,7 +74,8 @@ export interface ImportsTable {
 }
 
 /** The whole database as Kysely sees it: the initial tables and those of each later migration. */
-export interface Database extends ImportCheckpointTables, MatchingTables, AccountTables, AuditTables {
+export interface Database
+  extends ImportCheckpointTables, MatchingTables, AccountTables, AuditTables, HitTables {
   clew_meta: MetaTable;
   agencies: AgenciesTable;
   datasets: DatasetsTable;
@@ -79,4 +83,4 @@ export interface Database extends ImportCheckpointTables, MatchingTables, Accoun
   imports: ImportsTable;
 }
 
-export type { AccountTables, AuditTables, ImportCheckpointTables, MatchingTables };
+export type { AccountTables, AuditTables, HitTables, ImportCheckpointTables, MatchingTables };

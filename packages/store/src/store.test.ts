@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect } from './db.js';
 import { openStore, type Store } from './store.js';
+import type { ReadScope } from './repos/entities.repo.js';
 import type { FragmentWrite } from './repos/writes.repo.js';
 import { packStatements } from './repos/fragment-codec.js';
 import { freshLocation, testDialects, type TestLocation } from './testing/dialects.js';
@@ -163,7 +164,8 @@ describe.each(dialects)('store on %s', (dialect) => {
       draft('p2.x', 'name', 'Bobby', 1, { tlp: 'GREEN' }),
     ]);
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [red, mixed]);
-    const partial = { datasets: ['ds'], partial: ['ds'] };
+    await s.sharing.grant({ dataset: 'ds', granteeKind: 'agency', granteeId: 'other' }, 'test', 'now');
+    const partial = { agency: 'other', datasets: ['ds'], partial: ['ds'] };
     expect(await s.entities.list({ scope: partial, limit: 10, offset: 0 })).toEqual({
       total: 1,
       entityIds: ['p2.x'],
@@ -174,6 +176,42 @@ describe.each(dialects)('store on %s', (dialect) => {
       'p1.x',
       'p2.x',
     ]);
+  });
+
+  it('keeps agencies apart below the application: row-level security on PostgreSQL, a row guard on SQLite', async () => {
+    loc = await freshLocation(dialect);
+    store = await openStore({ ...loc.config, unsafeWithoutReadChecks: true });
+    const s = store;
+    await seed(s);
+    await s.agencies.insert({
+      id: 'other',
+      name: 'Other',
+      kind: 'police',
+      country: 'fr',
+      created_at: '2026-01-01',
+    });
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, [fragment('p1', ['Ann'])]);
+    // The query's own filter is off: ask for agency `other`'s view while naming only its (empty) scope.
+    const scope: ReadScope = { agency: 'other', datasets: ['none'], partial: [] };
+    const read = Promise.all([
+      s.entities.fragments(['p1.x'], scope),
+      s.entities.list({ scope, limit: 10, offset: 0 }),
+      s.entities.countsBySchema(scope),
+    ]);
+    if (dialect === 'postgres') {
+      // The application acts as a role that is no superuser, no owner and cannot bypass RLS.
+      const role = await sql<{ rolsuper: boolean; rolbypassrls: boolean; owner: boolean }>`
+        select r.rolsuper, r.rolbypassrls, (select tableowner = current_user from pg_tables where tablename = 'fragments' and schemaname = current_schema()) as owner
+        from pg_roles r where r.rolname = current_user`.execute(s.db);
+      expect(role.rows[0]).toEqual({ rolsuper: false, rolbypassrls: false, owner: false });
+      expect(await read).toEqual([[], { total: 0, entityIds: [] }, []]);
+      // Shared with `other`, a fragment that may leave its agency becomes visible — through RLS alone.
+      await s.sharing.grant({ dataset: 'ds', granteeKind: 'agency', granteeId: 'other' }, 'test', 'now');
+      const shared: ReadScope = { agency: 'other', datasets: ['ds'], partial: ['ds'] };
+      expect((await s.entities.fragments(['p1.x'], shared)).map((f) => f.entityId)).toEqual(['p1.x']);
+    } else {
+      await expect(read).rejects.toThrow('read guard');
+    }
   });
 
   it('writes nothing of a batch that fails half-way', async () => {
@@ -201,7 +239,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 });
 
-const whole = (datasets: string[]): { datasets: string[]; partial: string[] } => ({ datasets, partial: [] });
+const whole = (datasets: string[]): ReadScope => ({ agency: '*', datasets, partial: [] });
 
 describe('SQLite store files', () => {
   it('refuses a second writer with a clear message', async () => {

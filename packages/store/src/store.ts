@@ -1,10 +1,18 @@
 import type { Kysely } from 'kysely';
 import { connect, type Dialect, type StoreConfig } from './db.js';
+import { grantAppRole } from './app-role.js';
 import { migrateToLatest } from './migrate.js';
+import { APP_ROLE } from './repos/agency-scope.js';
+import { AccountsRepo } from './repos/accounts.repo.js';
 import { AgenciesRepo } from './repos/agencies.repo.js';
+import { AuditRepo } from './repos/audit.repo.js';
 import { DatasetsRepo } from './repos/datasets.repo.js';
 import { EntitiesRepo } from './repos/entities.repo.js';
+import { HitsRepo } from './repos/hits.repo.js';
 import { HubRepo } from './repos/hub.repo.js';
+import { SharingRepo } from './repos/sharing.repo.js';
+import { ImportCheckpointsRepo } from './repos/import-checkpoints.repo.js';
+import { MatchesRepo } from './repos/matches.repo.js';
 import { WritesRepo } from './repos/writes.repo.js';
 import type { Database } from './schema.js';
 
@@ -18,14 +26,26 @@ export interface Store {
   datasets: DatasetsRepo;
   entities: EntitiesRepo;
   writes: WritesRepo;
+  accounts: AccountsRepo;
+  sharing: SharingRepo;
+  hits: HitsRepo;
+  checkpoints: ImportCheckpointsRepo;
+  matches: MatchesRepo;
+  audit: AuditRepo;
   close(): Promise<void>;
 }
 
 /** Open the store, applying migrations unless it is opened read-only. */
 export const openStore = async (config: StoreConfig): Promise<Store> => {
-  const conn = await connect(config);
+  let conn = await connect(config);
   try {
     if (!config.readonly) await migrateToLatest(conn.db, conn.location);
+    if (conn.dialect === 'postgres') {
+      // Migrations run as the connecting user; everything after, as the application role.
+      if (!config.readonly) await grantAppRole(conn.db);
+      await conn.close();
+      conn = await connect(config, APP_ROLE);
+    }
   } catch (e) {
     await conn.close();
     throw e;
@@ -38,8 +58,18 @@ export const openStore = async (config: StoreConfig): Promise<Store> => {
     hub: new HubRepo(db),
     agencies: new AgenciesRepo(db),
     datasets: new DatasetsRepo(db),
-    entities: new EntitiesRepo(db),
+    entities: new EntitiesRepo(db, config.unsafeWithoutReadChecks !== true),
     writes: new WritesRepo(db, conn.dialect),
+    accounts: new AccountsRepo(db),
+    sharing: new SharingRepo(db),
+    hits: new HitsRepo(db),
+    checkpoints: new ImportCheckpointsRepo(db),
+    matches: new MatchesRepo(db),
+    audit: new AuditRepo(
+      db,
+      conn.dialect,
+      config.readonly && conn.dialect === 'sqlite' ? conn.location : undefined,
+    ),
     close: () => conn.close(),
   };
 };

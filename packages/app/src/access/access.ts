@@ -7,7 +7,7 @@ import {
   type StatementDraft,
   type View,
 } from '@clew/core';
-import type { Fragment, ReadScope, Store } from '@clew/store';
+import { SYSTEM_AGENCY, type Fragment, type ReadScope, type Store } from '@clew/store';
 
 /** An actor's view of the hub, with the scope the store filters reads by. */
 export interface AccessView extends View {
@@ -27,10 +27,12 @@ export class Access {
 
   /** What the actor may read. */
   async view(actor: Actor): Promise<AccessView> {
-    if (actor.kind === 'anonymous') return { ...viewOf(actor, []), scope: { datasets: [], partial: [] } };
+    if (actor.kind === 'anonymous')
+      return { ...viewOf(actor, []), scope: { agency: '', datasets: [], partial: [] } };
     const view = viewOf(actor, await this.store.sharing.datasetSharings());
     const partial = view.datasets.filter((d) => !view.whole.has(d));
-    return { ...view, sees: view.sees, scope: { datasets: view.datasets, partial } };
+    const agency = actor.kind === 'user' ? actor.agencyId : SYSTEM_AGENCY;
+    return { ...view, scope: { agency, datasets: view.datasets, partial } };
   }
 
   /** Dataset names the actor may read something of. */

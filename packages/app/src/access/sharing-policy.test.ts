@@ -18,7 +18,12 @@ const FILE = [
     properties: { name: ['Open Name'], birthDate: ['1980-01-01'] },
     clew: { properties: { birthDate: { tlp: 'RED' } } },
   }),
-  JSON.stringify({ id: 'p2', schema: 'Person', properties: { name: ['Secret Name'] }, clew: { marking: { tlp: 'RED' } } }),
+  JSON.stringify({
+    id: 'p2',
+    schema: 'Person',
+    properties: { name: ['Secret Name'] },
+    clew: { marking: { tlp: 'RED' } },
+  }),
   JSON.stringify({
     id: 'p3',
     schema: 'Person',

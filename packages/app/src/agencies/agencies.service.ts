@@ -1,6 +1,7 @@
 import { conflict, ftmModel, invalid, type Actor, ClewError } from '@clew/core';
 import type { Store } from '@clew/store';
 import type { Access } from '../access/access.js';
+import type { AuditService } from '../audit/audit.service.js';
 import { SLUG_RE } from '../slug.js';
 
 /** The kinds of agency a hub serves. */
@@ -33,6 +34,7 @@ export class AgenciesService {
   constructor(
     private readonly store: Store,
     private readonly access: Access,
+    private readonly audit: AuditService,
   ) {}
 
   /** Every agency (agency names are not secret: a hit notice names the owner). */
@@ -50,14 +52,27 @@ export class AgenciesService {
   /** Delete agencies that own no dataset (administrators only); returns the ids deleted. */
   async purge(actor: Actor, ids: readonly string[]): Promise<string[]> {
     if (!this.access.canAdminister(actor))
-      throw new ClewError('Forbidden', 'only administrators delete agencies');
+      throw await this.audit.refused(
+        actor,
+        { action: 'admin', targets: ids, details: { operation: 'purge-agencies' } },
+        new ClewError('Forbidden', 'only administrators delete agencies'),
+      );
+    await this.audit.record(actor, {
+      action: 'admin',
+      targets: ids,
+      details: { operation: 'purge-agencies' },
+    });
     return this.store.agencies.purge(ids);
   }
 
   /** Create an agency; its id must be a new slug. */
   async create(actor: Actor, input: NewAgency): Promise<Agency> {
     if (!this.access.canAdminister(actor))
-      throw new ClewError('Forbidden', 'only administrators create agencies');
+      throw await this.audit.refused(
+        actor,
+        { action: 'admin', targets: [input.id], details: { operation: 'create-agency' } },
+        new ClewError('Forbidden', 'only administrators create agencies'),
+      );
     if (!SLUG_RE.test(input.id)) {
       throw invalid(`agency id "${input.id}" must be 2-64 lower-case letters, digits, "-" or "_"`, {
         field: 'id',
@@ -77,6 +92,11 @@ export class AgenciesService {
     };
     if (!(await this.store.agencies.insert(row)))
       throw conflict(`agency "${input.id}" already exists`, { field: 'id' });
+    await this.audit.record(actor, {
+      action: 'admin',
+      targets: [input.id],
+      details: { operation: 'create-agency' },
+    });
     return present(row);
   }
 }

@@ -74,13 +74,14 @@ export class DatasetsService {
     return { ...dataset, namespaceKey: namespaceKey(this.hubId, name) };
   }
 
-  /** Create a dataset owned by an existing agency. */
+  /** Create a dataset owned by an existing agency (hub administrators, or the agency's dataset managers). */
   async create(actor: Actor, input: NewDataset): Promise<Dataset> {
-    if (!this.access.canAdminister(actor))
+    const ownAgency = actor.kind === 'user' && actor.agencyId === input.agency;
+    if (!this.access.canAdminister(actor) && !(ownAgency && this.access.may(actor, 'datasets:manage')))
       throw await this.audit.refused(
         actor,
         { action: 'admin', targets: [input.name], details: { operation: 'create-dataset' } },
-        new ClewError('Forbidden', 'only administrators create datasets'),
+        new ClewError('Forbidden', 'only administrators and dataset managers of the agency create datasets'),
       );
     if (!SLUG_RE.test(input.name)) {
       throw invalid(`dataset name "${input.name}" must be 2-64 lower-case letters, digits, "-" or "_"`, {
@@ -137,7 +138,7 @@ export class DatasetsService {
       datasets.map((d) => [d, { dataset: d, total: 0, bySchema: {} }]),
     );
     const partial = scope.partial.filter((d) => datasets.includes(d));
-    for (const c of await this.store.entities.countsBySchema({ datasets, partial })) {
+    for (const c of await this.store.entities.countsBySchema({ agency: scope.agency, datasets, partial })) {
       const s = out.get(c.dataset);
       if (!s) continue;
       s.bySchema[c.schema] = c.count;

@@ -71,7 +71,7 @@ export class EntitiesService {
       const only = filter.dataset;
       if (!scope.datasets.includes(only))
         throw new ClewError('NotFound', `no dataset "${only}"`, { field: 'dataset' });
-      scope = { datasets: [only], partial: scope.partial.filter((d) => d === only) };
+      scope = { ...scope, datasets: [only], partial: scope.partial.filter((d) => d === only) };
     }
     const page = await this.store.entities.list({
       scope,

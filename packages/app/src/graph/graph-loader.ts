@@ -1,6 +1,10 @@
+import type { View } from '@clew/core';
+import { visibleFragments } from '../access/access.js';
 import {
   buildCsr,
   captionOf,
+  localityOrder,
+  relabelNodes,
   type CsrGraph,
   EdgeType,
   getSchema,
@@ -9,26 +13,48 @@ import {
   normaliseIban,
   normalisePhone,
   type StatementDraft,
+  VICTIM_KEYWORD,
 } from '@clew/core';
 import type { Fragment, Store } from '@clew/store';
 
 /**
+ * Maps an entity id to the id of the identity it belongs to (a cluster of matched records, named
+ * by one canonical id); records mapped to the same id become one node. Must be a pure function for
+ * the duration of one graph build. The default maps every id to itself (nodes are records).
+ */
+export type IdentityResolver = (entityId: string) => string;
+
+/** Options of `loadEntityGraph`. */
+export interface LoadGraphOptions {
+  /** Resolved identities: records mapped to one canonical id count once (default: every record alone). */
+  resolve?: IdentityResolver;
+  /** The reader's view: fragments keep only the statements it may see (default: everything). */
+  view?: View;
+}
+
+/**
  * The entity graph of some datasets: the CSR engine graph plus what each node and edge stands for.
- * Nodes are entities (records: resolved identities do not exist yet, so one person known to two
- * agencies is two nodes, joined only through what they share) and synthetic things for shared
- * property values (`phone:+39…`, `email:…`, `iban:…`).
+ * Nodes are identities (by default records: one person known to two agencies is two nodes, joined
+ * only through what they share; with an `IdentityResolver`, one node per cluster of matched records)
+ * and synthetic things for shared property values (`phone:+39…`, `email:…`, `iban:…`).
  */
 export interface EntityGraph {
   csr: CsrGraph;
-  /** Per node: entity id, or thing key. */
+  /** Per node: entity id (the canonical id of a resolved identity), or thing key. */
   key: string[];
+  /** Per node merged from several records, or named by another id: the record entity ids it holds. */
+  members: Map<number, string[]>;
   caption: string[];
   /** FtM schema, or `Phone` / `Email` / `Iban` for things. */
   schema: string[];
   /** Datasets stating the node (empty for things). */
   datasets: string[][];
-  /** Node id by key. */
+  /** 1 for a person some record marks as a victim (FtM `keywords`: `VICTIM_KEYWORD`), else 0. */
+  isVictim: Uint8Array;
+  /** Node id by key, and by each member record's entity id. */
   index: Map<string, number>;
+  /** The agency owning each dataset of the graph. */
+  agencyOf: Map<string, string>;
   /** Per edge record (`csr.edgeRecord`): the relationship or owning entity id and its dataset. */
   via: string[];
   viaDataset: string[];
@@ -118,12 +144,30 @@ class Collector {
   readonly datasets: string[][] = [];
   readonly types: number[] = [];
   readonly index = new Map<string, number>();
+  readonly members = new Map<number, string[]>();
+  /** Nodes a record marks as a victim. */
+  readonly victims: number[] = [];
   /** `dataset NUL original id` → entity id, for references written unsigned. */
   private readonly local = new Map<string, string>();
   readonly pending: PendingEdge[] = [];
   /** Normalised thing key per raw value (phones repeat across records; normalising is the slow part). */
   private readonly things = new Map<string, string | null>();
 
+  constructor(private readonly resolveIdentity: IdentityResolver | null) {}
+
+  /** The node of an entity record: its identity's node, created on first sight, the record a member. */
+  entity(entityId: string, type: NodeType, caption: string, schema: string, dataset: string): number {
+    if (this.resolveIdentity === null) return this.node(entityId, type, caption, schema, dataset);
+    const canonical = this.resolveIdentity(entityId);
+    const id = this.node(canonical, type, caption, schema, dataset);
+    this.index.set(entityId, id);
+    const list = this.members.get(id);
+    if (list === undefined) this.members.set(id, [entityId]);
+    else if (!list.includes(entityId)) list.push(entityId);
+    return id;
+  }
+
+  /** The node of `key`, created on first sight; `dataset` joins the datasets stating it. */
   node(key: string, type: NodeType, caption: string, schema: string, dataset: string | null): number {
     let id = this.index.get(key);
     if (id === undefined) {
@@ -198,13 +242,15 @@ class Collector {
     }
     const type = nodeTypeOfSchema(fragment.schema);
     if (type === null) return;
-    this.node(
+    const node = this.entity(
       fragment.entityId,
       type,
       captionOf(schema, Object.fromEntries(props)),
       schema.name,
       fragment.dataset,
     );
+    if (type === NodeType.person && all('keywords').some((k) => k.toLowerCase() === VICTIM_KEYWORD))
+      this.victims.push(node);
     const isTrip = schema.isA('Trip');
     const time = dayOf(first('startDate') ?? first('date'));
     for (const [prop, values] of props) {
@@ -238,47 +284,18 @@ class Collector {
     edge(holder, key, { type: kind === 'phone' ? EdgeType.hasPhone : EdgeType.hasAccount });
   }
 
-  /** Resolve a reference: an entity id, or an id as the dataset's file wrote it. */
+  /** Resolve a reference: an entity id, or an id as the dataset's file wrote it; then its identity. */
   resolve(ref: string, dataset: string): number | undefined {
-    return this.index.get(ref) ?? this.index.get(this.local.get(`${dataset}\u0000${ref}`) ?? '');
+    const entityId = this.index.has(ref) ? ref : (this.local.get(`${dataset}\u0000${ref}`) ?? ref);
+    return this.index.get(entityId) ?? this.index.get(this.resolveIdentity?.(entityId) ?? entityId);
   }
 }
-
-/** Breadth-first order over the graph, component by component, starting from each unvisited node in id order. */
-const bfsOrder = (g: CsrGraph): Int32Array => {
-  const n = g.nodeCount;
-  const order = new Int32Array(n);
-  const seen = new Uint8Array(n);
-  let head = 0;
-  let tail = 0;
-  for (let s = 0; s < n; s++) {
-    if (seen[s]) continue;
-    seen[s] = 1;
-    order[tail++] = s;
-    while (head < tail) {
-      const u = order[head++] ?? 0;
-      for (const [offsets, neighbours] of [
-        [g.outOffsets, g.outNeighbours],
-        [g.inOffsets, g.inNeighbours],
-      ] as const) {
-        for (let j = offsets[u] ?? 0, end = offsets[u + 1] ?? 0; j < end; j++) {
-          const v = neighbours[j] ?? 0;
-          if (!seen[v]) {
-            seen[v] = 1;
-            order[tail++] = v;
-          }
-        }
-      }
-    }
-  }
-  return order;
-};
 
 const permute = <T>(values: readonly T[], order: Int32Array): T[] =>
   Array.from(order, (old) => values[old] as T);
 
 /** Turn collected nodes and pending edges into an EntityGraph, relabelling nodes in BFS order. */
-const finish = (c: Collector): EntityGraph => {
+const finish = (c: Collector, agencyOf: Map<string, string>): EntityGraph => {
   const m0 = c.pending.length;
   const source = new Int32Array(m0);
   const target = new Int32Array(m0);
@@ -306,18 +323,9 @@ const finish = (c: Collector): EntityGraph => {
     m++;
   }
   const n = c.key.length;
-  const first = buildCsr({ nodeCount: n, source, target, edgeCount: m, directed });
-  // Locality: ids in BFS order make neighbours close in memory (2–3× on PageRank and BFS).
-  const order = bfsOrder(first);
-  const rank = new Int32Array(n);
-  for (let i = 0; i < n; i++) rank[order[i] ?? 0] = i;
-  for (let e = 0; e < m; e++) {
-    source[e] = rank[source[e] ?? 0] ?? 0;
-    target[e] = rank[target[e] ?? 0] ?? 0;
-  }
-  const csr = buildCsr({
+  const first = buildCsr({
     nodeCount: n,
-    nodeType: Uint8Array.from(permute(c.types, order)),
+    nodeType: Uint8Array.from(c.types),
     source,
     target,
     edgeCount: m,
@@ -325,16 +333,27 @@ const finish = (c: Collector): EntityGraph => {
     directed,
     amount,
     time,
-    record: Int32Array.from({ length: m }, (_, i) => i),
   });
-  const key = permute(c.key, order);
+  // Locality: ids in BFS order make neighbours close in memory (2–3× on PageRank and BFS).
+  const { graph: csr, order, rank } = relabelNodes(first, localityOrder(first, 'bfs'));
+  const index = new Map<string, number>();
+  for (const [k, old] of c.index) index.set(k, rank[old] ?? 0);
+  const isVictim = new Uint8Array(n);
+  for (const old of c.victims) isVictim[rank[old] ?? 0] = 1;
+  const members = new Map<number, string[]>();
+  // A record alone under its own id is just a node; keep the lists that say something.
+  for (const [old, list] of c.members)
+    if (list.length > 1 || list[0] !== c.key[old]) members.set(rank[old] ?? 0, list);
   return {
     csr,
-    key,
+    key: permute(c.key, order),
+    members,
     caption: permute(c.caption, order),
     schema: permute(c.schema, order),
     datasets: permute(c.datasets, order),
-    index: new Map(key.map((k, i) => [k, i])),
+    isVictim,
+    index,
+    agencyOf,
     via,
     viaDataset,
   };
@@ -342,17 +361,26 @@ const finish = (c: Collector): EntityGraph => {
 
 /**
  * Build the entity graph of `datasets` from the store: every fragment of each dataset in import
- * order, phones read in the region of the dataset's agency. O(statements) plus two CSR builds.
+ * order, phones read in the region of the dataset's agency, records merged by `options.resolve`.
+ * O(statements) plus two CSR builds.
  */
-export const loadEntityGraph = async (store: Store, datasets: readonly string[]): Promise<EntityGraph> => {
+export const loadEntityGraph = async (
+  store: Store,
+  datasets: readonly string[],
+  options: LoadGraphOptions = {},
+): Promise<EntityGraph> => {
   const rows = await store.datasets.getMany(datasets);
   const agencies = await store.agencies.getMany([...new Set(rows.map((r) => r.agency_id))]);
   const country = new Map(agencies.map((a) => [a.id, a.country?.toUpperCase()]));
-  const c = new Collector();
+  const c = new Collector(options.resolve ?? null);
   for (const row of rows) {
     const region = country.get(row.agency_id);
     const valid = region !== undefined && /^[A-Z]{2}$/.test(region) ? region : undefined;
-    for await (const f of store.entities.datasetFragments(row.id)) c.add(f, valid);
+    const view = options.view;
+    for await (const f of store.entities.datasetFragments(row.id)) {
+      if (view === undefined || view.whole.has(row.id)) c.add(f, valid);
+      else for (const seen of visibleFragments(view, [f])) c.add(seen, valid);
+    }
   }
-  return finish(c);
+  return finish(c, new Map(rows.map((r) => [r.id, r.agency_id])));
 };

@@ -1,6 +1,9 @@
 import type { Actor } from '@clew/core';
+import { testDialects } from '@clew/store/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+
+const dialects = await testDialects();
 
 const line = (id: string, schema: string, properties: Record<string, string[]>): string =>
   JSON.stringify({ id, schema, properties });
@@ -21,12 +24,12 @@ const DE_FILE = [line('p9', 'Person', { name: ['Dora Dietrich'], phone: ['+39333
 const itUser: Actor = { kind: 'user', userId: 'u1', agencyId: 'police-it', roles: ['analyst'] };
 const otherUser: Actor = { kind: 'user', userId: 'u', agencyId: 'other', roles: ['analyst'] };
 
-describe('graph service on sqlite', () => {
+describe.each(dialects)('graph service on %s', (dialect) => {
   let f: HubFixture;
   const ids = new Map<string, string>();
 
   beforeAll(async () => {
-    f = await buildHub('sqlite');
+    f = await buildHub(dialect);
     await f.hub.agencies.create(f.actor, { id: 'police-de', name: 'BKA', kind: 'police', country: 'de' });
     await f.hub.datasets.create(f.actor, {
       name: 'de-cases',
@@ -125,6 +128,42 @@ describe('graph service on sqlite', () => {
     await expect(
       f.hub.graph.paths(f.actor, { from: id('p1'), to: 'nobody', maxLength: 3, maxPaths: 1 }),
     ).rejects.toMatchObject(notFound);
+  });
+
+  it('filters neighbourhood, paths and flows by edge dates and by the agencies that stated the edges', async () => {
+    const january = await f.hub.graph.flows(f.actor, {
+      id: id('p1'),
+      direction: 'forward',
+      maxDepth: 3,
+      until: '2024-01-31',
+    });
+    expect(january.edges.map((e) => e.via)).toEqual([id('pay1')]);
+    // Payments are the only dated edges: a window before them leaves p1's undated links only.
+    const before = await f.hub.graph.neighbourhood(f.actor, {
+      id: id('p1'),
+      hops: 1,
+      maxNodes: 100,
+      until: '2023-12-31',
+    });
+    expect(before.edges.map((e) => e.type)).not.toContain('payment');
+    expect(before.nodes.map((n) => n.id)).toContain(id('p3'));
+    // p3 — p9 runs through it-cases' payment and the phone de-cases' p9 holds: not through police-it alone.
+    const route = { from: id('p3'), to: id('p9'), maxLength: 4, maxPaths: 5 };
+    expect((await f.hub.graph.paths(f.actor, { ...route, agencies: ['police-it'] })).length).toBe(-1);
+    const both = await f.hub.graph.paths(f.actor, { ...route, agencies: ['police-it', 'police-de'] });
+    expect(both.length).toBe(3);
+    const vias = (v: { edges: { via: string }[] }): string[] => v.edges.map((e) => e.via);
+    expect(vias(await f.hub.graph.paths(f.actor, route))).toEqual(
+      expect.arrayContaining([id('pay2'), id('pay3')]),
+    );
+    // From 20 January only pay3 (1 February) joins p2 and p3.
+    const late = await f.hub.graph.paths(f.actor, { ...route, since: '2024-01-20' });
+    expect(late.length).toBe(3);
+    expect(vias(late)).toContain(id('pay3'));
+    expect(vias(late)).not.toContain(id('pay2'));
+    await expect(
+      f.hub.graph.flows(f.actor, { id: id('p1'), direction: 'forward', maxDepth: 2, since: 'soon' }),
+    ).rejects.toMatchObject({ code: 'Invalid', where: { field: 'since' } });
   });
 
   it('rebuilds after an import', async () => {

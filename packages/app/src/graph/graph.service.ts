@@ -25,7 +25,9 @@ import {
 } from '@clew/core';
 import type { Store } from '@clew/store';
 import type { Access } from '../access/access.js';
-import { type EntityGraph, loadEntityGraph } from './graph-loader.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { type EdgeFilterQuery, edgeFilterOf } from './graph-filters.js';
+import { type EntityGraph, type IdentityResolver, loadEntityGraph } from './graph-loader.js';
 
 /** A node of an answer: what it is and why it is there. */
 export interface GraphNodeView {
@@ -35,6 +37,8 @@ export interface GraphNodeView {
   caption: string;
   reason: string;
   score?: number;
+  /** The record entity ids a resolved identity holds (only when it holds several, or another id). */
+  members?: string[];
 }
 
 /** An edge of an answer, with its provenance. */
@@ -59,7 +63,7 @@ export interface SubgraphView {
 }
 
 /** Options of `neighbourhood`. */
-export interface NeighbourhoodQuery {
+export interface NeighbourhoodQuery extends EdgeFilterQuery {
   id: string;
   hops: number;
   maxNodes: number;
@@ -68,7 +72,7 @@ export interface NeighbourhoodQuery {
 }
 
 /** Options of `paths`. */
-export interface PathsQuery {
+export interface PathsQuery extends EdgeFilterQuery {
   from: string;
   to: string;
   maxLength: number;
@@ -76,11 +80,14 @@ export interface PathsQuery {
 }
 
 /** Options of `flows`. */
-export interface FlowsQuery {
+export interface FlowsQuery extends EdgeFilterQuery {
   id: string;
   direction: 'forward' | 'backward';
   maxDepth: number;
 }
+
+/** Where a graph service gets resolved identities from: one resolver per set of datasets. */
+export type IdentitySource = (datasets: readonly string[]) => Promise<IdentityResolver> | IdentityResolver;
 
 /** Communities found by Louvain: sizes and the best-connected members of each. */
 export interface CommunitiesView extends SubgraphView {
@@ -135,19 +142,23 @@ const nodeTypeNumber = (name: string): NodeType => {
 
 const isoDay = (days: number): string => new Date(days * 86_400_000).toISOString().slice(0, 10);
 
-/** A built graph with its lazily computed communities. */
+/** A built graph with its lazily computed communities and edge masks per agency set. */
 interface CachedGraph {
   graph: EntityGraph;
   communities?: LouvainResult;
+  agencyMasks?: Map<string, Uint8Array>;
 }
 
 /** Network analysis over the entity graph of the datasets each actor may read. */
 export class GraphService {
   private readonly cache = new Map<string, Promise<CachedGraph>>();
 
+  /** `identities`: resolved identities, so that a cluster of matched records is one node (default: none). */
   constructor(
     private readonly store: Store,
     private readonly access: Access,
+    private readonly audit: AuditService,
+    private readonly identities?: IdentitySource,
   ) {}
 
   /** Forget every built graph (call when an import finishes; reads also notice new data themselves). */
@@ -162,11 +173,20 @@ export class GraphService {
 
   /** The k-hop neighbourhood of an entity or thing. */
   async neighbourhood(actor: Actor, q: NeighbourhoodQuery): Promise<SubgraphView> {
-    const { graph: g } = await this.cached(actor);
+    const cached = await this.cached(actor);
+    const g = cached.graph;
     const start = this.nodeOf(g, q.id);
+    await this.audit.record(actor, {
+      action: 'read',
+      targets: [q.id],
+      details: { graph: 'neighbourhood', hops: q.hops },
+    });
+    const { from, to, allowedEdges } = edgeFilterOf(cached, q);
     const filter = {
       ...(q.edgeTypes ? { edgeTypes: q.edgeTypes.map(edgeTypeNumber) } : {}),
       ...(q.nodeTypes ? { nodeTypes: q.nodeTypes.map(nodeTypeNumber) } : {}),
+      ...(from === undefined && to === undefined ? {} : { timeWindow: { from, to } }),
+      ...(allowedEdges ? { allowedEdges } : {}),
     };
     const hood = khop(g.csr, [start], { hops: Math.min(q.hops, 3), maxNodes: q.maxNodes, ...filter });
     const reasons = new Map<number, string>();
@@ -186,10 +206,20 @@ export class GraphService {
 
   /** Shortest paths between two entities or things. */
   async paths(actor: Actor, q: PathsQuery): Promise<PathsView> {
-    const { graph: g } = await this.cached(actor);
+    const cached = await this.cached(actor);
+    const g = cached.graph;
     const from = this.nodeOf(g, q.from);
     const to = this.nodeOf(g, q.to);
-    const result = shortestPaths(g.csr, from, to, { maxLength: q.maxLength, maxPaths: q.maxPaths });
+    await this.audit.record(actor, { action: 'read', targets: [q.from, q.to], details: { graph: 'paths' } });
+    const window = edgeFilterOf(cached, q);
+    const result = shortestPaths(g.csr, from, to, {
+      maxLength: q.maxLength,
+      maxPaths: q.maxPaths,
+      ...(window.from === undefined && window.to === undefined
+        ? {}
+        : { timeWindow: { from: window.from, to: window.to } }),
+      ...(window.allowedEdges ? { allowedEdges: window.allowedEdges } : {}),
+    });
     const reasons = new Map<number, string>([
       [from, 'start'],
       [to, 'end'],
@@ -210,6 +240,7 @@ export class GraphService {
   /** Louvain communities: modularity, sizes, and each community's best-connected members. */
   async communities(actor: Actor, opts: { resolution?: number; limit: number }): Promise<CommunitiesView> {
     const cached = await this.cached(actor);
+    await this.audit.record(actor, { action: 'read', details: { graph: 'communities' } });
     const g = cached.graph;
     const result =
       opts.resolution === undefined
@@ -254,6 +285,10 @@ export class GraphService {
     opts: { measure: 'degree' | 'pagerank' | 'betweenness'; limit: number },
   ): Promise<CentralityView> {
     const { graph: g } = await this.cached(actor);
+    await this.audit.record(actor, {
+      action: 'read',
+      details: { graph: 'centrality', measure: opts.measure },
+    });
     const scores =
       opts.measure === 'degree'
         ? degreeCentrality(g.csr)
@@ -276,9 +311,19 @@ export class GraphService {
 
   /** Payments from (forward) or to (backward) an entity, in time order, with totals. */
   async flows(actor: Actor, q: FlowsQuery): Promise<FlowsView> {
-    const { graph: g } = await this.cached(actor);
+    const cached = await this.cached(actor);
+    const g = cached.graph;
     const start = this.nodeOf(g, q.id);
-    const flow = traceMoney(g.csr, [start], { direction: q.direction, maxDepth: q.maxDepth });
+    await this.audit.record(actor, {
+      action: 'read',
+      targets: [q.id],
+      details: { graph: 'flows', direction: q.direction },
+    });
+    const flow = traceMoney(g.csr, [start], {
+      direction: q.direction,
+      maxDepth: q.maxDepth,
+      ...edgeFilterOf(cached, q),
+    });
     const reasons = new Map<number, string>();
     flow.nodes.forEach((node, i) => {
       const verb = q.direction === 'forward' ? 'received' : 'sent';
@@ -291,11 +336,12 @@ export class GraphService {
   /** Trafficking indicators: vehicles or vessels on many trips, brokers between communities. */
   async patterns(actor: Actor, opts: { limit: number } = { limit: 50 }): Promise<PatternsView> {
     const cached = await this.cached(actor);
+    await this.audit.record(actor, { action: 'read', details: { graph: 'patterns' } });
     const g = cached.graph;
-    const matches = findPatterns(g.csr, { communities: this.louvainOf(cached).community }).slice(
-      0,
-      opts.limit,
-    );
+    const matches = findPatterns(g.csr, {
+      isVictim: g.isVictim,
+      communities: this.louvainOf(cached).community,
+    }).slice(0, opts.limit);
     const reasons = new Map<number, string>();
     const edges = new Set<number>();
     for (const m of matches) reasons.set(m.node, m.indicator);
@@ -303,7 +349,8 @@ export class GraphService {
       for (const e of m.edges) {
         edges.add(e);
         for (const end of [g.csr.edgeSource[e] ?? 0, g.csr.edgeTarget[e] ?? 0])
-          if (!reasons.has(end)) reasons.set(end, `evidence of ${m.indicator}`);
+          if (!reasons.has(end))
+            reasons.set(end, `${g.isVictim[end] === 1 ? 'victim, ' : ''}evidence of ${m.indicator}`);
       }
     }
     return {
@@ -323,14 +370,22 @@ export class GraphService {
   }
 
   private async cached(actor: Actor): Promise<CachedGraph> {
-    const datasets = [...(await this.access.readableDatasets(actor))].sort();
-    // The key holds each dataset's next sequence number, so a finished import is noticed.
+    const view = await this.access.view(actor);
+    const datasets = [...view.datasets].sort();
+    // The key holds each dataset's next sequence number, so a finished import is noticed, and
+    // whether the reader sees it whole or only what may leave its agency (`~`).
     const seqs = await Promise.all(datasets.map((d) => this.store.writes.nextSeq(d)));
-    const key = datasets.map((d, i) => `${d}@${seqs[i]}`).join(',');
+    const key = datasets.map((d, i) => `${d}@${seqs[i]}${view.whole.has(d) ? '' : '~'}`).join(',');
     let entry = this.cache.get(key);
     if (!entry) {
       if (this.cache.size >= 8) this.cache.clear();
-      entry = loadEntityGraph(this.store, datasets).then((graph) => ({ graph }));
+      const identities = this.identities;
+      entry = (async (): Promise<CachedGraph> => {
+        const resolve = identities ? await identities(datasets) : undefined;
+        return {
+          graph: await loadEntityGraph(this.store, datasets, { view, ...(resolve ? { resolve } : {}) }),
+        };
+      })();
       this.cache.set(key, entry);
       entry.catch(() => this.cache.delete(key));
     }
@@ -354,13 +409,17 @@ export class GraphService {
     reasons: Map<number, string>,
     edges: ArrayLike<number>,
   ): Omit<SubgraphView, 'truncated'> {
-    const nodes = [...reasons].map(([v, reason]) => ({
-      id: g.key[v] ?? '',
-      type: nodeTypeName(g.csr.nodeType[v] ?? NodeType.other),
-      schema: g.schema[v] ?? '',
-      caption: g.caption[v] ?? '',
-      reason,
-    }));
+    const nodes = [...reasons].map(([v, reason]): GraphNodeView => {
+      const members = g.members.get(v);
+      return {
+        id: g.key[v] ?? '',
+        type: nodeTypeName(g.csr.nodeType[v] ?? NodeType.other),
+        schema: g.schema[v] ?? '',
+        caption: g.caption[v] ?? '',
+        reason: members ? `${reason} (one identity: ${members.length} records)` : reason,
+        ...(members ? { members: [...members] } : {}),
+      };
+    });
     const out: GraphEdgeView[] = [];
     for (let i = 0; i < edges.length; i++) {
       const e = edges[i] ?? 0;

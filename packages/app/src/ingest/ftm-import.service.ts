@@ -1,4 +1,4 @@
-import { invalid, parseFtmLine, statementsToFtm, type Actor } from '@clew/core';
+import { invalid, parseFtmLine, requirePurpose, statementsToFtm, type Actor } from '@clew/core';
 import { nodeHashing, type Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
 import type { ImportEvents } from './import-events.js';
@@ -6,6 +6,7 @@ import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { rejectionOf, type ParsedBatch, type Rejection } from './ftm-parse.js';
 import { ParsePool } from './parse-pool.js';
 import { SeenFilter } from './seen-filter.js';
+import type { AuditService } from '../audit/audit.service.js';
 
 /** Counters of an import in progress. */
 export interface ImportProgress {
@@ -46,6 +47,7 @@ export class FtmIngestService {
     private readonly store: Store,
     private readonly datasets: DatasetsService,
     private readonly events: ImportEvents,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -55,6 +57,11 @@ export class FtmIngestService {
    */
   async importFtm(actor: Actor, req: FtmImportRequest): Promise<ImportReport> {
     const dataset = await this.datasets.forWriting(actor, req.dataset);
+    await this.audit.record(actor, {
+      action: 'import',
+      targets: [dataset.name],
+      details: { format: 'ftm', strict: req.strict ?? false },
+    });
     const started = performance.now();
     if (req.strict) await this.checkAll(req);
     const importId = await startImportRun(this.store, {
@@ -143,8 +150,14 @@ export class FtmIngestService {
   }
 
   /** Export a dataset as FtM JSON lines, in import order, with the ids its files used. */
-  async *exportFtm(actor: Actor, datasetName: string): AsyncGenerator<string> {
+  async *exportFtm(actor: Actor, datasetName: string, purpose?: string): AsyncGenerator<string> {
     const dataset = await this.datasets.forWriting(actor, datasetName);
+    await this.audit.record(actor, {
+      action: 'export',
+      targets: [dataset.name],
+      purpose: requirePurpose(actor, purpose),
+      details: { format: 'ftm' },
+    });
     for await (const fragment of this.store.entities.datasetFragments(dataset.name)) {
       if (fragment.statements.length === 0) {
         // An entity the file gave with no properties still exists, and comes back as it went in.

@@ -57,6 +57,9 @@ describe('readCsv', () => {
     const be = Buffer.from(Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('id;x\n1;é', 'utf16le')]));
     for (let i = 2; i < be.length; i += 2) [be[i], be[i + 1]] = [be[i + 1] ?? 0, be[i] ?? 0];
     expect(rows(await read(be))).toEqual([{ id: '1', x: 'é' }]);
+    // Without a BOM, UTF-16 is read when named (and would not pass for UTF-8 text otherwise).
+    const bare = Buffer.from('id;x\n1;é', 'utf16le');
+    expect(rows(await read(bare, { encoding: 'utf-16le' }))).toEqual([{ id: '1', x: 'é' }]);
   });
 
   it('falls back to Windows-1252 on invalid UTF-8 and says so, or reads it when told', async () => {

@@ -160,4 +160,12 @@ describe('XLSX and check', () => {
     await writeFile(file, buf.subarray(0, Math.floor(buf.length / 2)));
     await expect(checkTable({ file, mapping: mappingFor('xlsx') })).rejects.toThrow(/XLSX|empty/);
   });
+
+  it('reports a file that is no workbook at all, naming it', async () => {
+    const file = join(dir, 'renamed.xlsx');
+    await writeFile(file, 'Doc,Name\nA1,x\n');
+    await expect(checkTable({ file, mapping: mappingFor('xlsx') })).rejects.toThrow(
+      /renamed\.xlsx.*not a readable XLSX file|not a readable XLSX file.*renamed\.xlsx/,
+    );
+  });
 });

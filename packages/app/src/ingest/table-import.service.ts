@@ -1,19 +1,14 @@
-import {
-  invalid,
-  mapRow,
-  type Actor,
-  type FtmEntity,
-  type Mapping,
-  type RowError,
-  type StatementTarget,
-} from '@clew/core';
-import type { FragmentWrite, Store } from '@clew/store';
+import { invalid, type Actor, type Mapping, type RowError, type StatementTarget } from '@clew/core';
+import type { ImportCheckpointsTable, ImportKey, Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
-import { toFragment } from './ftm-parse.js';
 import type { ImportEvents } from './import-events.js';
 import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { SeenFilter } from './seen-filter.js';
+import { TableJobs } from './table-jobs.js';
+import type { MappedBatch, RowInput } from './table-map.js';
+import { TableMapPool } from './table-map-pool.js';
 import { openTable } from './table-open.js';
+import { fileIdentity, mappingHash } from './table-resume.js';
 
 /** Counters of a table import (or check) in progress. */
 export interface TableProgress {
@@ -30,6 +25,8 @@ export interface TableProgress {
 export interface TableReport extends TableProgress {
   importId: string | undefined;
   dataset: string | undefined;
+  /** Rows skipped because an earlier, interrupted run of the same import had committed them. */
+  resumedAt: number;
   bySchema: Record<string, number>;
   rejections: RowError[];
   notices: string[];
@@ -42,6 +39,8 @@ export interface TableRequest {
   mapping: Mapping;
   /** Stop, with an error, once more rows than this have been refused. */
   maxErrors?: number | undefined;
+  /** Map on this many worker threads (0: inline, as tests do). */
+  workers?: number | undefined;
   onProgress?: ((p: TableProgress) => void) | undefined;
   onReject?: ((r: RowError) => void) | undefined;
   onNotice?: ((message: string) => void) | undefined;
@@ -51,106 +50,136 @@ export interface TableRequest {
 export interface TableImportRequest extends TableRequest {
   dataset: string;
   batchSize?: number | undefined;
+  /** The name the file is known by (an upload's original name); default the file's own name. */
+  fileName?: string | undefined;
 }
 
+/** Where a run starts: rows to skip, counters so far, and what to do with each mapped batch. */
+interface RunPlan {
+  batchSize: number;
+  skipRows: number;
+  start: Omit<TableProgress, 'bytesRead' | 'totalBytes'>;
+  target: StatementTarget | undefined;
+  /** Write one mapped batch; `rowsDone` counts the data rows up to the batch's end. */
+  write: (batch: MappedBatch, rowsDone: number, p: TableProgress) => Promise<void>;
+}
+
+const ZERO = { rows: 0, accepted: 0, rejected: 0, entities: 0, statements: 0 };
+
 /**
- * Read a table through a mapping, row by row, calling `onBatch` with the entities of each batch of
- * rows (in file order). Refused rows are counted and reported; past `maxErrors` the run stops.
+ * Read a table through a mapping in batches of rows, mapped on worker threads (up to two batches
+ * ahead) and handed to `plan.write` in file order. Refused rows are reported; past `maxErrors` the
+ * run stops before writing the batch that crossed it.
  */
 const runTable = async (
   req: TableRequest,
-  batchSize: number,
-  onBatch: (entities: FtmEntity[], progress: TableProgress) => Promise<void>,
+  plan: RunPlan,
 ): Promise<Omit<TableReport, 'importId' | 'dataset'>> => {
   const started = performance.now();
   const table = await openTable(req.file, req.mapping);
-  const p: TableProgress = {
-    rows: 0,
-    accepted: 0,
-    rejected: 0,
-    entities: 0,
-    statements: 0,
-    bytesRead: 0,
-    totalBytes: table.totalBytes,
-  };
+  const p: TableProgress = { ...plan.start, bytesRead: 0, totalBytes: table.totalBytes };
   const bySchema: Record<string, number> = {};
   const rejections: RowError[] = [];
   const notices: string[] = [];
-  const reject = (r: RowError): void => {
-    if (rejections.length < KEPT_REJECTIONS) rejections.push(r);
-    req.onReject?.(r);
-  };
-  let batch: FtmEntity[] = [];
-  let rowsInBatch = 0;
-  const flush = async (): Promise<void> => {
+  const pool = new TableMapPool(req.mapping, plan.target, req.workers ?? 0);
+  const inFlight: { mapped: Promise<MappedBatch>; rowsDone: number }[] = [];
+  const writeOldest = async (): Promise<void> => {
+    const next = inFlight.shift();
+    if (!next) return;
+    const batch = await next.mapped;
+    if (req.maxErrors !== undefined && p.rejected + batch.rejected > req.maxErrors) {
+      const last = batch.rejections.at(-1)?.row;
+      throw invalid(
+        `more than ${req.maxErrors} rows refused (row ${last ?? '?'} was the last): is the mapping right for this file?`,
+        { file: req.file, line: last },
+      );
+    }
+    for (const r of batch.rejections) {
+      if (rejections.length < KEPT_REJECTIONS) rejections.push(r);
+      req.onReject?.(r);
+    }
+    for (const [schema, n] of Object.entries(batch.bySchema)) bySchema[schema] = (bySchema[schema] ?? 0) + n;
+    p.accepted += batch.accepted;
+    p.rejected += batch.rejected;
+    p.statements += batch.statements;
     p.bytesRead = table.bytesRead();
-    await onBatch(batch, p);
-    batch = [];
-    rowsInBatch = 0;
+    await plan.write(batch, next.rowsDone, p);
+    p.entities += batch.entities;
     req.onProgress?.({ ...p });
   };
-  for await (const e of table.events) {
-    if (e.kind === 'header') continue;
-    if (e.kind === 'notice') {
-      notices.push(e.message);
-      req.onNotice?.(e.message);
-      continue;
-    }
-    p.rows++;
-    rowsInBatch++;
-    if (e.kind === 'error') {
-      p.rejected++;
-      reject(
-        e.column === undefined
-          ? { row: e.row, reason: e.reason }
-          : { row: e.row, column: e.column, reason: e.reason },
-      );
-    } else {
-      const r = mapRow(req.mapping, e.values, e.row);
-      if (r.ok) {
-        p.accepted++;
-        for (const ent of r.entities) {
-          batch.push(ent);
-          bySchema[ent.schema.name] = (bySchema[ent.schema.name] ?? 0) + 1;
-        }
-      } else {
-        p.rejected++;
-        r.errors.forEach(reject);
+  let rows: RowInput[] = [];
+  let seen = 0;
+  try {
+    for await (const e of table.events) {
+      if (e.kind === 'header') continue;
+      if (e.kind === 'notice') {
+        notices.push(e.message);
+        req.onNotice?.(e.message);
+        continue;
       }
-    }
-    if (req.maxErrors !== undefined && p.rejected > req.maxErrors) {
-      throw invalid(
-        `more than ${req.maxErrors} rows refused (row ${e.row} was the last): is the mapping right for this file?`,
-        { file: req.file, line: e.row },
+      // Rows an interrupted run already committed are read (to find where to go on) but not mapped.
+      if (++seen <= plan.skipRows) continue;
+      p.rows++;
+      rows.push(
+        e.kind === 'row'
+          ? { row: e.row, values: e.values }
+          : { row: e.row, error: { column: e.column, reason: e.reason } },
       );
+      if (rows.length < plan.batchSize) continue;
+      inFlight.push({ mapped: pool.map(rows), rowsDone: p.rows });
+      rows = [];
+      if (inFlight.length >= 2) await writeOldest();
     }
-    if (rowsInBatch >= batchSize) await flush();
+    if (rows.length > 0) inFlight.push({ mapped: pool.map(rows), rowsDone: p.rows });
+    while (inFlight.length > 0) await writeOldest();
+  } finally {
+    // Settle every batch still mapping before giving up, so none rejects unobserved.
+    await Promise.allSettled(inFlight.map((b) => b.mapped));
+    await pool.close();
   }
-  if (rowsInBatch > 0) await flush();
-  return { ...p, bySchema, rejections, notices, seconds: (performance.now() - started) / 1000 };
+  p.bytesRead = table.bytesRead();
+  return {
+    ...p,
+    resumedAt: plan.skipRows,
+    bySchema,
+    rejections,
+    notices,
+    seconds: (performance.now() - started) / 1000,
+  };
 };
 
 /** Map a table without writing anything: what would be created, and which rows would be refused. */
 export const checkTable = async (req: TableRequest): Promise<TableReport> => {
-  const report = await runTable(req, 2000, (entities, p) => {
-    p.entities += entities.length;
-    return Promise.resolve();
+  const report = await runTable(req, {
+    batchSize: 2000,
+    skipRows: 0,
+    start: ZERO,
+    target: undefined,
+    write: () => Promise.resolve(),
   });
   return { ...report, importId: undefined, dataset: undefined };
 };
 
-/** Import of CSV and XLSX tables through declarative mappings. */
+/** Import of CSV and XLSX tables through declarative mappings, resumable where it stopped. */
 export class TableImportService {
+  /** Uploaded tables imported in the background, through mappings named from `mappingsDir`. */
+  readonly jobs: TableJobs;
+
   constructor(
     private readonly store: Store,
     private readonly datasets: DatasetsService,
     private readonly events: ImportEvents,
-  ) {}
+    mappingsDir: string,
+  ) {
+    this.jobs = new TableJobs(datasets, mappingsDir, (actor, req) => this.importTable(actor, req));
+  }
 
   /**
    * Import a table into a dataset through a mapping: each batch of rows is one transaction, written
-   * by the same path as an FtM import; refused rows are reported with their row, column and field.
-   * Idempotent: ids come from the rows, so importing the same file again changes nothing.
+   * by the same path as an FtM import, with a checkpoint in the same transaction. Running the same
+   * import again (same file, mapping and dataset) after a crash continues the interrupted run where
+   * its last batch committed, and ends exactly as an uninterrupted run would. Refused rows are
+   * reported with their row, column and field. Importing a finished file again changes nothing.
    */
   async importTable(actor: Actor, req: TableImportRequest): Promise<TableReport> {
     const dataset = await this.datasets.forWriting(actor, req.dataset);
@@ -160,48 +189,103 @@ export class TableImportService {
       namespaceKey: dataset.namespaceKey,
       defaults: dataset.defaults,
     };
-    const importId = await startImportRun(this.store, {
+    const key: ImportKey = {
       dataset: dataset.name,
-      kind: 'table',
-      fileName: req.file,
-      actor,
-    });
-    let seq = await this.store.writes.nextSeq(dataset.name);
+      fileKey: await fileIdentity(req.file, req.fileName),
+      mappingHash: mappingHash(req.mapping),
+    };
+    const resumed = await this.store.checkpoints.find(key);
+    let checkpoint: ImportCheckpointsTable;
+    if (resumed) {
+      checkpoint = resumed;
+      await this.store.checkpoints.reopen(resumed.import_id);
+    } else {
+      const importId = await startImportRun(this.store, {
+        dataset: dataset.name,
+        kind: 'table',
+        fileName: req.fileName ?? req.file,
+        actor,
+      });
+      checkpoint = {
+        dataset_id: key.dataset,
+        file_key: key.fileKey,
+        mapping_hash: key.mappingHash,
+        import_id: importId,
+        batch_size: req.batchSize ?? 2000,
+        rows_done: 0,
+        next_seq: await this.store.writes.nextSeq(dataset.name),
+        accepted: 0,
+        rejected: 0,
+        entities: 0,
+        statements: 0,
+        updated_at: new Date().toISOString(),
+      };
+      await this.store.checkpoints.save(checkpoint);
+    }
+    const importId = checkpoint.import_id;
+    // A resumed run cannot know which entities the interrupted one wrote: it looks each one up.
     const seen = new SeenFilter();
-    let last: TableProgress | undefined;
-    const finish = (status: string, p: TableProgress | undefined): Promise<void> =>
-      this.store.writes.finishImport(importId, {
+    const mayHaveWritten = resumed ? () => true : (id: string) => seen.has(id);
+    const finish = (status: string, p: Omit<TableProgress, 'bytesRead' | 'totalBytes'>): Promise<void> =>
+      this.store.checkpoints.finish(key, importId, {
         status,
-        accepted: p?.accepted ?? 0,
-        rejected: p?.rejected ?? 0,
-        statements: p?.statements ?? 0,
+        accepted: p.accepted,
+        rejected: p.rejected,
+        statements: p.statements,
         finishedAt: new Date().toISOString(),
       });
     try {
-      const report = await runTable(req, req.batchSize ?? 2000, async (entities, p) => {
-        const fragments: FragmentWrite[] = [];
-        for (const entity of entities) {
-          const { fragment, statements } = toFragment(entity, target);
-          fragments.push(fragment);
-          p.statements += statements;
-        }
-        seq += await this.store.writes.writeBatch(
-          importId,
-          dataset.name,
-          dataset.agency,
-          seq,
-          fragments,
-          (id) => seen.has(id),
-        );
-        for (const f of fragments) seen.add(f.entityId);
-        p.entities += entities.length;
-        last = { ...p };
+      const report = await runTable(req, {
+        batchSize: checkpoint.batch_size,
+        skipRows: checkpoint.rows_done,
+        start: {
+          rows: checkpoint.rows_done,
+          accepted: checkpoint.accepted,
+          rejected: checkpoint.rejected,
+          entities: checkpoint.entities,
+          statements: checkpoint.statements,
+        },
+        target,
+        write: async (batch, rowsDone, p) => {
+          const seq = checkpoint.next_seq;
+          // Where the next batch starts, committed with this one: one seq per distinct entity.
+          const next: ImportCheckpointsTable = {
+            ...checkpoint,
+            rows_done: rowsDone,
+            next_seq: seq + new Set(batch.fragments.map((f) => f.entityId)).size,
+            accepted: p.accepted,
+            rejected: p.rejected,
+            entities: p.entities + batch.entities,
+            statements: p.statements,
+            updated_at: new Date().toISOString(),
+          };
+          await this.store.writes.writeBatch(
+            importId,
+            dataset.name,
+            dataset.agency,
+            seq,
+            batch.fragments,
+            mayHaveWritten,
+            next,
+          );
+          checkpoint = next;
+          for (const f of batch.fragments) seen.add(f.entityId);
+        },
       });
       await finish('done', report);
       await this.events.finished({ actor, dataset: dataset.name, importId });
       return { ...report, importId, dataset: dataset.name };
     } catch (e) {
-      await finish('failed', last);
+      // Keep the checkpoint: running the same import again resumes after the last committed batch.
+      await this.store.writes
+        .finishImport(importId, {
+          status: 'failed',
+          accepted: checkpoint.accepted,
+          rejected: checkpoint.rejected,
+          statements: checkpoint.statements,
+          finishedAt: new Date().toISOString(),
+        })
+        .catch(() => undefined);
       throw e;
     }
   }

@@ -105,7 +105,9 @@ export async function* readXlsx(
     }
   } catch (e) {
     if (e instanceof ClewError) throw e;
-    throw invalid(`not a readable XLSX file: ${(e as Error).message}`, { file: options.file });
+    throw invalid(`${options.file ?? 'the file'}: not a readable XLSX file: ${(e as Error).message}`, {
+      file: options.file,
+    });
   }
   if (!found)
     throw invalid(`no sheet named "${options.sheet ?? ''}"`, { file: options.file, field: 'sheet' });

@@ -9,6 +9,7 @@
  * Prints the machine, the figures and the timings. Data sets that are absent are skipped and say so.
  */
 import {
+  DEFAULT_SCREENING_THRESHOLD,
   chooseThreshold,
   clusterPairs,
   compare,
@@ -31,6 +32,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  alarmRate,
+  indexOf,
+  negativePeople,
+  oneNameResolution,
+  screeningThreshold,
+  topScores,
+} from './match-screening.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -328,6 +337,47 @@ const oneName = (timings: string[]): void => {
     console.log(`  outside it: ${leftOut.slice(0, 20).join(' · ')}${leftOut.length > 20 ? ' …' : ''}`);
 };
 
+// Screening: false alarms of people on no list, the threshold that keeps them at 0.5 %, and one name
+// in many scripts resolved against the same 50,000 people.
+const screening = (timings: string[]): void => {
+  const dir = join(DATA, 'synthetic-people');
+  const g = join(dir, 'negatives_global.csv');
+  const u = join(dir, 'negatives_us.csv');
+  if (!existsSync(g) || !existsSync(u)) {
+    console.log(`screening false alarms skipped: ${g} not found`);
+    return;
+  }
+  const crowd = negativePeople(readFileSync(g, 'utf8'), 'g');
+  const queries = negativePeople(readFileSync(u, 'utf8'), 'u');
+  const index = timed('negatives: index', timings, () => indexOf(crowd, DEFAULT_PARAMS));
+  const scores = timed('negatives: screen', timings, () => topScores(index, queries));
+  const half = Math.floor(scores.length / 2);
+  const grid = [0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99];
+  const chosen = screeningThreshold(scores.slice(0, half), 0.005, grid);
+  console.log(
+    `\nscreening ${queries.length} people of negatives_us against ${crowd.length} of negatives_global (DEFAULT_PARAMS): share of queries with a hit at or above`,
+  );
+  console.log(`  ${grid.map((t) => `${t}: ${(100 * alarmRate(scores, t)).toFixed(2)} %`).join(', ')}`);
+  console.log(
+    `  threshold chosen on the first half (≤ 0.5 %): ${chosen}; on the second half it alarms ${(100 * alarmRate(scores.slice(half), chosen)).toFixed(2)} %; DEFAULT_SCREENING_THRESHOLD = ${DEFAULT_SCREENING_THRESHOLD}`,
+  );
+  const lines = join(dir, 'one_name_many_scripts.txt');
+  if (!existsSync(lines)) return;
+  const names = readFileSync(lines, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const reference = toMatchRecord({
+    id: 'putin',
+    schema: 'Person',
+    properties: { name: ['Vladimir Vladimirovich Putin'] },
+  });
+  const r = oneNameResolution(names, reference, crowd, DEFAULT_PARAMS);
+  console.log(
+    `one_name_many_scripts.txt screened against the 50,000 plus the one person: ${r.resolved} of ${names.length} lines have that person as their best hit; missed: ${r.missed.join(' · ')}`,
+  );
+};
+
 const cpu = cpus();
 console.log(`# Matching evaluation\n`);
 console.log(
@@ -342,4 +392,5 @@ febrlDedupe(timings);
 febrlLink(timings);
 splink(timings);
 oneName(timings);
+screening(timings);
 console.log(`\ntimings: ${timings.join('; ')}`);

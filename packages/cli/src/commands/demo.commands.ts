@@ -1,4 +1,4 @@
-import type { Hub, HubConfig } from '@clew/app';
+import { HUB_AGENCY, type Hub, type HubConfig } from '@clew/app';
 import { invalid, operatorActor, parseMarkingJson, type Actor } from '@clew/core';
 import { generateWorld, type WorldManifest } from '@clew/demo';
 import type { Command } from 'commander';
@@ -7,6 +7,9 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { out, say, withHub } from '../context.js';
 import { ProgressBar } from '../progress.js';
+import { setUpDemoAccounts } from './demo-accounts.js';
+import { loadWorldTables } from './demo-tables.js';
+import { ensureFirstAdminAnnounced } from './first-admin.js';
 
 /** The demo hub's world: fixed seed, small scale. */
 const DEMO = { seed: 2026, scale: 'small' } as const;
@@ -52,8 +55,8 @@ const generate = async (opts: {
   );
 };
 
-/** Create the world's agencies and datasets, and import each dataset's FtM file. */
-export const loadWorld = async (hub: Hub, dir: string, actor: Actor): Promise<void> => {
+/** Create the world's agencies and datasets, and import each dataset's FtM file; returns its manifest. */
+export const loadWorld = async (hub: Hub, dir: string, actor: Actor): Promise<WorldManifest> => {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as WorldManifest;
   const known = new Set((await hub.agencies.list(actor)).map((a) => a.id));
   for (const a of manifest.agencies) {
@@ -89,18 +92,34 @@ export const loadWorld = async (hub: Hub, dir: string, actor: Actor): Promise<vo
       );
     }
   }
+  return manifest;
 };
 
-/** On an empty hub, generate (once) and load the demo world, so a newcomer sees data at once. */
+/** Load a world, then its groups, sharing and analysts; say where their passwords are (never print them). */
+const loadWorldWithAccounts = async (hub: Hub, dir: string, dataDir: string, actor: Actor): Promise<void> => {
+  const manifest = await loadWorld(hub, dir, actor);
+  // The agencies' native exports too, through the example mappings (the table import's path).
+  await loadWorldTables(hub, dir, manifest, actor);
+  const file = await setUpDemoAccounts(hub, manifest, dataDir, actor);
+  say(
+    `demo users: one analyst per agency (${manifest.agencies.length}, e.g. ${manifest.agencies[0]?.id ?? 'it-ps'}.analyst); ` +
+      `their one-time passwords are in ${file} (readable only by you)`,
+  );
+};
+
+/**
+ * On an empty hub (no agency but the hub's own), generate (once) and load the demo world with its
+ * users and sharing, so a newcomer sees data at once.
+ */
 export const loadDemoIfEmpty = async (hub: Hub, config: HubConfig, actor: Actor): Promise<void> => {
-  if ((await hub.agencies.list(actor)).length > 0) return;
+  if ((await hub.agencies.list(actor)).some((a) => a.id !== HUB_AGENCY.id)) return;
   const dir = resolve(config.dataDir, 'demo-world');
   if (!existsSync(join(dir, 'manifest.json'))) {
     say(`empty hub: generating the demo world (seed ${DEMO.seed}, ${DEMO.scale}) in ${dir}…`);
     await generate({ seed: String(DEMO.seed), scale: DEMO.scale, out: dir });
   }
   say('loading the demo world…');
-  await loadWorld(hub, dir, actor);
+  await loadWorldWithAccounts(hub, dir, config.dataDir, actor);
 };
 
 /** `clew generate` and `clew demo …`. */
@@ -121,7 +140,11 @@ export const registerDemoCommands = (program: Command): void => {
     .description('load a generated world (its manifest.json) into the hub')
     .argument('<dir>', 'the directory clew generate wrote')
     .action(async (dir: string) => {
-      await withHub((hub) => loadWorld(hub, dir, operatorActor()));
+      await withHub(async (hub, config) => {
+        // Before the demo's analysts exist, or the hub would never get its administrator.
+        await ensureFirstAdminAnnounced(hub);
+        await loadWorldWithAccounts(hub, dir, config.dataDir, operatorActor());
+      });
     });
   demo
     .command('reset')
@@ -142,7 +165,8 @@ export const registerDemoCommands = (program: Command): void => {
           actor,
           manifest.agencies.map((a) => a.id),
         );
-        await loadWorld(hub, dir, actor);
+        await ensureFirstAdminAnnounced(hub);
+        await loadWorldWithAccounts(hub, dir, config.dataDir, actor);
         out('demo world reloaded');
       });
     });

@@ -67,6 +67,21 @@ describe('clew graph', () => {
     expect(json.nodes).toHaveLength(3);
   });
 
+  it('filters neighbourhood, paths and flows by edge dates and agencies', async () => {
+    expect(await run('flows', ann, '--since', '2024-03-01')).toMatch(/^total 250\n/);
+    expect(await run('flows', ann, '--until', '2024-02-29')).toMatch(/^total 0\n/);
+    const nodes = async (agencies: string): Promise<unknown[]> =>
+      (
+        JSON.parse(await run('neighbourhood', ann, '--hops', '1', '--agencies', agencies, '--json')) as {
+          nodes: unknown[];
+        }
+      ).nodes;
+    expect(await nodes('police-it')).toHaveLength(3);
+    expect(await nodes('other')).toHaveLength(1);
+    expect(await run('paths', ann, 'phone:+393331234567', '--agencies', 'other')).toBe('no path\n');
+    await expect(run('flows', ann, '--since', '1st of May')).rejects.toMatchObject({ code: 'Invalid' });
+  });
+
   it('runs flows, centrality, communities, paths and patterns', async () => {
     expect(await run('flows', ann)).toMatch(/^total 250\n/);
     expect(await run('centrality', '--measure', 'degree', '--limit', '2')).toContain('rank');

@@ -16,12 +16,40 @@ const intOption = (name: string, raw: string, min: number, max: number): number 
 const list = (raw: string | undefined): string[] | undefined =>
   raw === undefined ? undefined : raw.split(',').filter((x) => x !== '');
 
+/** The edge filters `--since`, `--until` and `--agencies` as given on the command line. */
+interface EdgeFilterFlags {
+  since?: string;
+  until?: string;
+  agencies?: string;
+}
+
+/** Add the edge filter flags to a command (neighbourhood, paths, flows). */
+const withEdgeFilters = (cmd: Command): Command =>
+  cmd
+    .option('--since <date>', 'only edges dated on or after this day (YYYY-MM-DD; undated ones pass)')
+    .option('--until <date>', 'only edges dated on or before this day (YYYY-MM-DD; undated ones pass)')
+    .option('--agencies <list>', 'only edges stated by these agencies’ datasets, comma-separated ids');
+
+/** The service's edge filter from the flags (dates are checked by the service). */
+const edgeFilters = (
+  f: EdgeFilterFlags,
+): { since?: string; until?: string; agencies?: string[] | undefined } => ({
+  ...(f.since === undefined ? {} : { since: f.since }),
+  ...(f.until === undefined ? {} : { until: f.until }),
+  ...(f.agencies === undefined ? {} : { agencies: list(f.agencies) }),
+});
+
 /** Nodes and edges of an answer as two tables. */
 const subgraphText = (v: SubgraphView): string =>
   [
     table(
       ['id', 'type', 'caption', 'reason'],
-      v.nodes.map((n) => [n.id, n.type, n.caption, n.reason]),
+      v.nodes.map((n) => [
+        n.id,
+        n.type,
+        n.caption,
+        n.members ? `${n.reason}: ${n.members.join(', ')}` : n.reason,
+      ]),
     ),
     '',
     table(
@@ -47,10 +75,12 @@ const print = <T extends SubgraphView>(json: boolean | undefined, v: T, text: (v
 /** `clew graph neighbourhood|paths|communities|centrality|flows|patterns`. */
 export const registerGraphCommands = (program: Command): void => {
   const graph = program.command('graph').description('network analysis over the entity graph');
-  graph
-    .command('neighbourhood')
-    .description('the entities and things within a few hops of an entity or thing')
-    .argument('<id>', 'entity id, or thing key such as phone:+393331234567')
+  withEdgeFilters(
+    graph
+      .command('neighbourhood')
+      .description('the entities and things within a few hops of an entity or thing')
+      .argument('<id>', 'entity id, or thing key such as phone:+393331234567'),
+  )
     .option('--hops <n>', 'hops out, 1 to 3', '2')
     .option('--max-nodes <n>', 'most nodes returned', '200')
     .option('--edge-types <list>', 'edge kinds, comma-separated, e.g. has-phone,associate')
@@ -59,11 +89,18 @@ export const registerGraphCommands = (program: Command): void => {
     .action(
       async (
         id: string,
-        opts: { hops: string; maxNodes: string; edgeTypes?: string; nodeTypes?: string; json?: boolean },
+        opts: EdgeFilterFlags & {
+          hops: string;
+          maxNodes: string;
+          edgeTypes?: string;
+          nodeTypes?: string;
+          json?: boolean;
+        },
       ) => {
         await withHub(
           async (hub) => {
             const v = await hub.graph.neighbourhood(actor, {
+              ...edgeFilters(opts),
               id,
               hops: intOption('hops', opts.hops, 1, 3),
               maxNodes: intOption('max-nodes', opts.maxNodes, 1, 100_000),
@@ -76,19 +113,26 @@ export const registerGraphCommands = (program: Command): void => {
         );
       },
     );
-  graph
-    .command('paths')
-    .description('shortest paths between two entities or things')
-    .argument('<from>')
-    .argument('<to>')
+  withEdgeFilters(
+    graph
+      .command('paths')
+      .description('shortest paths between two entities or things')
+      .argument('<from>')
+      .argument('<to>'),
+  )
     .option('--max-length <n>', 'longest path, in edges', '6')
     .option('--max-paths <n>', 'most paths returned', '5')
     .option('--json', 'print JSON')
     .action(
-      async (from: string, to: string, opts: { maxLength: string; maxPaths: string; json?: boolean }) => {
+      async (
+        from: string,
+        to: string,
+        opts: EdgeFilterFlags & { maxLength: string; maxPaths: string; json?: boolean },
+      ) => {
         await withHub(
           async (hub) => {
             const v = await hub.graph.paths(actor, {
+              ...edgeFilters(opts),
               from,
               to,
               maxLength: intOption('max-length', opts.maxLength, 1, 20),
@@ -173,32 +217,41 @@ export const registerGraphCommands = (program: Command): void => {
         { readonly: true },
       );
     });
-  graph
-    .command('flows')
-    .description('follow payments from (forward) or to (backward) an entity, in time order')
-    .argument('<id>')
+  withEdgeFilters(
+    graph
+      .command('flows')
+      .description('follow payments from (forward) or to (backward) an entity, in time order')
+      .argument('<id>'),
+  )
     .option('--direction <d>', 'forward or backward', 'forward')
     .option('--max-depth <n>', 'most payments on a path', '4')
     .option('--json', 'print JSON')
-    .action(async (id: string, opts: { direction: string; maxDepth: string; json?: boolean }) => {
-      const direction = opts.direction;
-      if (direction !== 'forward' && direction !== 'backward')
-        throw invalid(`--direction must be forward or backward, got "${direction}"`, { field: 'direction' });
-      await withHub(
-        async (hub) => {
-          const v = await hub.graph.flows(actor, {
-            id,
-            direction,
-            maxDepth: intOption('max-depth', opts.maxDepth, 1, 20),
+    .action(
+      async (id: string, opts: EdgeFilterFlags & { direction: string; maxDepth: string; json?: boolean }) => {
+        const direction = opts.direction;
+        if (direction !== 'forward' && direction !== 'backward')
+          throw invalid(`--direction must be forward or backward, got "${direction}"`, {
+            field: 'direction',
           });
-          print(opts.json, v, (f) => `total ${f.total}\n${subgraphText(f)}`);
-        },
-        { readonly: true },
-      );
-    });
+        await withHub(
+          async (hub) => {
+            const v = await hub.graph.flows(actor, {
+              ...edgeFilters(opts),
+              id,
+              direction,
+              maxDepth: intOption('max-depth', opts.maxDepth, 1, 20),
+            });
+            print(opts.json, v, (f) => `total ${f.total}\n${subgraphText(f)}`);
+          },
+          { readonly: true },
+        );
+      },
+    );
   graph
     .command('patterns')
-    .description('trafficking indicators: vehicles or vessels on many trips, brokers between communities')
+    .description(
+      'trafficking indicators: phones, accounts or addresses linked to many victims, vehicles or vessels on many trips, brokers between communities',
+    )
     .option('--limit <n>', 'most matches', '50')
     .option('--json', 'print JSON')
     .action(async (opts: { limit: string; json?: boolean }) => {

@@ -49,7 +49,7 @@ export const registerTableCommands = (program: Command): void => {
     .argument('<mapping>', 'the mapping (YAML or JSON)')
     .argument('<file>', 'the CSV or XLSX file')
     .action(async (mappingPath: string, file: string) => {
-      const report = await checkTable({ file, mapping: loadMapping(mappingPath), onNotice: say });
+      const report = await checkTable({ file, mapping: loadMapping(mappingPath), workers: 1, onNotice: say });
       out(
         `${report.rows} rows: ${report.accepted} would be imported (${bySchema(report)}), ${report.rejected} rejected`,
       );
@@ -93,7 +93,7 @@ export const registerTableCommands = (program: Command): void => {
       '--errors <file>',
       'where to write the report of rejected rows (CSV); default under the data directory',
     )
-    .option('--batch-size <n>', 'rows per transaction', '2000')
+    .option('--batch-size <n>', "rows per transaction (a resumed run keeps the first run's)", '2000')
     .action(
       async (
         file: string,
@@ -117,6 +117,7 @@ export const registerTableCommands = (program: Command): void => {
               file,
               mapping: m,
               batchSize: Number(opts.batchSize),
+              workers: 1,
               maxErrors: opts.maxErrors === undefined ? undefined : Number(opts.maxErrors),
               onReject,
               onNotice: say,
@@ -133,7 +134,12 @@ export const registerTableCommands = (program: Command): void => {
               },
             });
             bar.done();
-            const rate = Math.round(result.rows / Math.max(result.seconds, 1e-3));
+            if (result.resumedAt > 0) {
+              say(
+                `resumed an interrupted run of this import after row ${result.resumedAt} (its rejections are in the earlier run's report)`,
+              );
+            }
+            const rate = Math.round((result.rows - result.resumedAt) / Math.max(result.seconds, 1e-3));
             out(
               `imported ${result.accepted} rows as ${result.entities} entities (${bySchema(result)}; ${result.statements} statements) into ${opts.dataset} in ${result.seconds.toFixed(1)} s (${rate} rows/s); ${result.rejected} rows rejected`,
             );

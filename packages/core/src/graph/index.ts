@@ -12,6 +12,7 @@ export * from './traverse.js';
 export * from './paths.js';
 export * from './components.js';
 export * from './pagerank.js';
+export * from './reorder.js';
 export * from './centrality.js';
 export * from './louvain.js';
 export * from './flows.js';

@@ -1,5 +1,13 @@
 import { type CsrGraph, EdgeType, NodeType } from './csr.js';
 
+/**
+ * The FollowTheMoney `keywords` value that marks a Person record as a (presumed) victim of
+ * trafficking or exploitation. FtM's topic list has no victim role (`role.*` covers PEPs, lawyers,
+ * spies…, and `crime.traffick.human` marks involvement, i.e. suspects), and topics outside the list
+ * are rejected on import, so Clew reads this keyword instead; matched case-insensitively.
+ */
+export const VICTIM_KEYWORD = 'victim';
+
 /** The trafficking indicators the pattern queries name in their matches. */
 export type PatternIndicator =
   | 'phone-linked-to-many-victims'

@@ -4,8 +4,10 @@ import { buildCsr } from './builder.js';
 import { connectedComponents } from './components.js';
 import { type CsrGraph, type EdgeDirection, otherEnd } from './csr.js';
 import { louvain, modularity } from './louvain.js';
+import { pageRank } from './pagerank.js';
 import { shortestPaths } from './paths.js';
 import { GraphScratch } from './scratch.js';
+import { inducedSubgraph } from './subgraph.js';
 import { bfsDistances, neighbourhood } from './traverse.js';
 
 /** Random small multigraphs: self-loops, parallel edges, a mix of directed and undirected edges. */
@@ -37,7 +39,78 @@ const naiveDistances = (g: CsrGraph, source: number, dir: EdgeDirection): number
   return dist.map((d) => (d === Infinity ? -1 : d));
 };
 
+/** PageRank pushed along the edge list, 20 iterations: the textbook definition, no CSR involved. */
+const naivePageRank = (g: CsrGraph, dir: 'out' | 'both', d = 0.85): number[] => {
+  const n = g.nodeCount;
+  const outs: number[][] = Array.from({ length: n }, () => []);
+  for (let e = 0; e < g.edgeCount; e++) {
+    const s = g.edgeSource[e] ?? 0;
+    const t = g.edgeTarget[e] ?? 0;
+    outs[s]?.push(t);
+    if (g.edgeDirected[e] === 0 || dir === 'both') outs[t]?.push(s);
+  }
+  let rank: number[] = Array.from({ length: n }, () => 1 / n);
+  for (let it = 0; it < 20; it++) {
+    const next: number[] = Array.from({ length: n }, () => (1 - d) / n);
+    rank.forEach((r, u) => {
+      const to = outs[u] ?? [];
+      if (to.length === 0) for (let v = 0; v < n; v++) next[v] = (next[v] ?? 0) + (d * r) / n;
+      for (const v of to) next[v] = (next[v] ?? 0) + (d * r) / to.length;
+    });
+    rank = next;
+  }
+  return rank;
+};
+
 describe('properties on random graphs', () => {
+  it('PageRank equals the edge-list definition, in both directions', () => {
+    fc.assert(
+      fc.property(smallGraph, fc.constantFrom<'out' | 'both'>('out', 'both'), (g, dir) => {
+        const rank = pageRank(g, { direction: dir }).rank;
+        naivePageRank(g, dir).forEach((r, v) => {
+          expect(rank[v]).toBeCloseTo(r, 12);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('filtered BFS (policy, edge kinds, time window) equals BFS on the induced subgraph', () => {
+    const filtered = smallGraph.chain((g) =>
+      fc.record({
+        g: fc.constant(g),
+        seed: fc.nat(g.nodeCount - 1),
+        hidden: fc.uniqueArray(fc.nat(g.nodeCount - 1), { maxLength: g.nodeCount }),
+        times: fc.array(fc.integer({ min: -1, max: 9 }), { minLength: g.edgeCount, maxLength: g.edgeCount }),
+        kinds: fc.array(fc.nat(3), { minLength: g.edgeCount, maxLength: g.edgeCount }),
+        dir: direction,
+      }),
+    );
+    fc.assert(
+      fc.property(filtered, ({ g: plain, seed, hidden, times, kinds, dir }) => {
+        const g = buildCsr({
+          nodeCount: plain.nodeCount,
+          source: plain.edgeSource,
+          target: plain.edgeTarget,
+          directed: plain.edgeDirected,
+          type: Uint8Array.from(kinds),
+          time: Float64Array.from(times, (t) => (t < 0 ? NaN : t)),
+        });
+        const allowedNodes = new Uint8Array(g.nodeCount).fill(1);
+        for (const v of hidden) if (v !== seed) allowedNodes[v] = 0;
+        const filter = { allowedNodes, edgeTypes: [0, 1, 2], timeWindow: { from: 2, to: 7 } } as const;
+        const sub = inducedSubgraph(g, filter);
+        const inSub = bfsDistances(sub.graph, sub.nodeIndex[seed] ?? 0, { direction: dir });
+        const d = bfsDistances(g, seed, { ...filter, direction: dir });
+        for (let v = 0; v < g.nodeCount; v++) {
+          const i = sub.nodeIndex[v] ?? -1;
+          expect(d[v]).toBe(i < 0 ? -1 : inSub[i]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('BFS distances equal a naive relaxation', () => {
     fc.assert(
       fc.property(smallGraph, direction, fc.nat(), (g, dir, s) => {

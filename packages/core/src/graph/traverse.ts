@@ -1,10 +1,12 @@
 import type { CsrGraph } from './csr.js';
 import {
+  type AdjacencyPass,
   adjacencyPasses,
   compileFilter,
   edgePasses,
   nodePasses,
   nodeVisible,
+  reverseDirection,
   type CompiledFilter,
   type TraversalFilter,
 } from './filter.js';
@@ -30,8 +32,28 @@ const visibleSeeds = (g: CsrGraph, f: CompiledFilter, seeds: readonly number[]):
 };
 
 /**
+ * Run a level bottom-up when its frontier holds more than 1/ALPHA of the unexplored edges and more
+ * than 1/BETA of the nodes (Beamer et al.'s α = 14, β = 24). The node test keeps the small levels of
+ * long, thin graphs top-down: a bottom-up level costs a scan of every unvisited node, including
+ * those of other components that no level will ever reach.
+ */
+const ALPHA = 14;
+const BETA = 24;
+
+/** Adjacency entries of `u` over `passes`. */
+const entriesOf = (passes: readonly AdjacencyPass[], u: number): number => {
+  let k = 0;
+  for (const { offsets } of passes) k += (offsets[u + 1] ?? 0) - (offsets[u] ?? 0);
+  return k;
+};
+
+/**
  * Hop distances from `sources` (a node or a set) to every node; -1 where unreachable, hidden or
- * filtered out. Breadth-first search, O(n + m) time, O(n) memory.
+ * filtered out. Direction-optimising breadth-first search: a level whose frontier is small expands
+ * it top-down (each frontier node visits its neighbours); a level whose frontier holds many edges
+ * runs bottom-up instead (each unvisited node looks for one neighbour in the frontier and stops at
+ * the first), which skips most edges of the big middle levels. Same distances either way.
+ * O(n + m) time, O(n) memory.
  */
 export const bfsDistances = (
   g: CsrGraph,
@@ -40,29 +62,59 @@ export const bfsDistances = (
 ): Int32Array => {
   const f = compileFilter(g, options);
   const maxDepth = options.maxDepth ?? Infinity;
-  const dist = new Int32Array(g.nodeCount).fill(-1);
-  const queue = new Int32Array(g.nodeCount);
+  const n = g.nodeCount;
+  const dist = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
   let tail = 0;
   for (const s of visibleSeeds(g, f, asList(sources))) {
     dist[s] = 0;
     queue[tail++] = s;
   }
-  const passes = adjacencyPasses(g, options.direction ?? 'both');
+  const direction = options.direction ?? 'both';
+  const down = adjacencyPasses(g, direction);
+  // Bottom-up, v looks for the edges by which a frontier node reaches it: the reverse lists.
+  const up = adjacencyPasses(g, reverseDirection(direction));
   const directed = g.edgeDirected;
-  for (let head = 0; head < tail; head++) {
-    const u = queue[head] ?? 0;
-    const du = (dist[u] ?? 0) + 1;
-    if (du > maxDepth) break;
-    for (const { offsets, neighbours, edges, skipUndirected } of passes) {
-      for (let j = offsets[u] ?? 0, end = offsets[u + 1] ?? 0; j < end; j++) {
-        const v = neighbours[j] ?? 0;
-        if (dist[v] !== -1) continue;
-        if (skipUndirected && directed[edges[j] ?? 0] === 0) continue;
-        if (!f.plain && !(edgePasses(f, g, edges[j] ?? 0) && nodePasses(f, g, v))) continue;
-        dist[v] = du;
-        queue[tail++] = v;
+  let unexplored = 0;
+  for (const { offsets } of down) unexplored += offsets[n] ?? 0;
+  let head = 0;
+  for (let depth = 0; head < tail && depth < maxDepth; depth++) {
+    const levelEnd = tail;
+    const next = depth + 1;
+    let frontierEdges = 0;
+    for (let h = head; h < levelEnd; h++) frontierEdges += entriesOf(down, queue[h] ?? 0);
+    if (frontierEdges * ALPHA > unexplored && (levelEnd - head) * BETA > n) {
+      for (let v = 0; v < n; v++) {
+        if (dist[v] !== -1 || (!f.plain && !nodePasses(f, g, v))) continue;
+        search: for (const { offsets, neighbours, edges, skipUndirected } of up) {
+          for (let j = offsets[v] ?? 0, end = offsets[v + 1] ?? 0; j < end; j++) {
+            if (dist[neighbours[j] ?? 0] !== depth) continue;
+            const e = edges[j] ?? 0;
+            if (skipUndirected && directed[e] === 0) continue;
+            if (!f.plain && !edgePasses(f, g, e)) continue;
+            dist[v] = next;
+            queue[tail++] = v;
+            break search;
+          }
+        }
+      }
+    } else {
+      for (let h = head; h < levelEnd; h++) {
+        const u = queue[h] ?? 0;
+        for (const { offsets, neighbours, edges, skipUndirected } of down) {
+          for (let j = offsets[u] ?? 0, end = offsets[u + 1] ?? 0; j < end; j++) {
+            const v = neighbours[j] ?? 0;
+            if (dist[v] !== -1) continue;
+            if (skipUndirected && directed[edges[j] ?? 0] === 0) continue;
+            if (!f.plain && !(edgePasses(f, g, edges[j] ?? 0) && nodePasses(f, g, v))) continue;
+            dist[v] = next;
+            queue[tail++] = v;
+          }
+        }
       }
     }
+    unexplored -= frontierEdges;
+    head = levelEnd;
   }
   return dist;
 };

@@ -10,6 +10,12 @@ export const transformSchema = z.union([
   z.strictObject({ name: z.enum(['first', 'last']) }),
   z.strictObject({ regex: z.string().min(1) }),
   z.strictObject({ phone: z.strictObject({ defaultCountry: z.string().length(2).optional() }) }),
+  z.strictObject({
+    number: z.strictObject({
+      decimal: z.enum(['.', ',']).optional(),
+      thousands: z.enum(['.', ',', ' ', "'", '']).optional(),
+    }),
+  }),
 ]);
 /** One value transform, applied in order to a cell's text. */
 export type Transform = z.infer<typeof transformSchema>;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { applyTransform, excelSerialToDate, parseDateAs, phoneToE164, splitName } from './transforms.js';
+import {
+  applyTransform,
+  excelSerialToDate,
+  parseDateAs,
+  parseNumber,
+  phoneToE164,
+  splitName,
+} from './transforms.js';
 
 describe('dates', () => {
   it.each([
@@ -57,5 +64,34 @@ describe('other transforms', () => {
     expect(applyTransform('zzz', { codes: { '*': 'xx' } })).toBe('xx');
     expect(() => applyTransform('zzz', { codes: { ERI: 'er' } })).toThrow(/code table/);
     expect(applyTransform('', { date: 'DD/MM/YYYY' })).toBe('');
+  });
+});
+
+describe('numbers', () => {
+  it('reads amounts with decimal commas and thousands separators, keeping every digit', () => {
+    expect(parseNumber('1.250,00', ',', '.')).toBe('1250');
+    expect(parseNumber('490,00', ',', '.')).toBe('490');
+    expect(parseNumber('1.234.567,89', ',', '.')).toBe('1234567.89');
+    expect(parseNumber('1,250.50', '.', ',')).toBe('1250.5');
+    expect(parseNumber('1 250,5', ',', ' ')).toBe('1250.5');
+    expect(parseNumber('-0,00', ',')).toBe('0');
+    expect(parseNumber('007.10')).toBe('7.1');
+    expect(parseNumber('12345678901234567890.01')).toBe('12345678901234567890.01');
+    expect(applyTransform('1.250,00', { number: { decimal: ',', thousands: '.' } })).toBe('1250');
+  });
+
+  it('refuses what is not a number in the given layout', () => {
+    expect(() => parseNumber('1.250,00')).toThrow('"1.250,00" is not a number (decimal ".")');
+    expect(() => parseNumber('12,5,0', ',')).toThrow(/is not a number/);
+    expect(() => parseNumber('EUR 5', ',', '.')).toThrow(/is not a number/);
+    expect(() => parseNumber('', ',')).toThrow(/is not a number/);
+  });
+});
+
+describe('bare years', () => {
+  it('reads a year alone as a partial date, whatever the layout', () => {
+    expect(parseDateAs('1994', 'DD-MMM-YYYY')).toBe('1994');
+    expect(parseDateAs('1994', 'MM-DD-YYYY')).toBe('1994');
+    expect(() => parseDateAs('199', 'MM-DD-YYYY')).toThrow(/does not match/);
   });
 });

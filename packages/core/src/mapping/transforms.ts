@@ -58,6 +58,8 @@ export const parseDateAs = (text: string, format: string): string => {
     if (iso === null) throw invalid(`"${text}" is not an Excel date number`);
     return iso;
   }
+  // Exports that write a date known only to the year as the bare year ("1994"), whatever their layout.
+  if (/^\d{4}$/.test(text)) return text;
   const p = compileDate(format);
   const m = p.regex.exec(text);
   if (!m) throw invalid(`"${text}" does not match the date format ${format}`);
@@ -107,6 +109,26 @@ export const phoneToE164 = (text: string, defaultCountry?: string): string => {
   return n.number;
 };
 
+/**
+ * A number written with a decimal separator and thousands separators ("1.250,00", "1,250.00",
+ * "1 250,5") as plain decimal text without trailing zeros ("1250", "1250.5"). Text only, never a
+ * float, so no amount is rounded; anything else is refused.
+ */
+export const parseNumber = (text: string, decimal: '.' | ',' = '.', thousands = ''): string => {
+  let t = text.trim();
+  if (thousands !== '') t = t.split(thousands).join('');
+  if (decimal === ',') t = t.replace(',', '.');
+  const m = /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(t);
+  if (!m)
+    throw invalid(
+      `"${text}" is not a number (decimal "${decimal}"${thousands ? `, thousands "${thousands}"` : ''})`,
+    );
+  const int = (m[2] ?? '').replace(/^0+(?=\d)/, '');
+  const frac = (m[3] ?? '').replace(/0+$/, '');
+  const sign = m[1] === '-' && (int !== '0' || frac !== '') ? '-' : '';
+  return `${sign}${int}${frac ? `.${frac}` : ''}`;
+};
+
 const regexes = new Map<string, RegExp>();
 
 /** Apply one transform; an empty result means "no value"; throws an Invalid error when the text does not fit. */
@@ -119,6 +141,7 @@ export const applyTransform = (text: string, t: Transform): string => {
   if ('codes' in t) return applyCodes(text, t.codes);
   if ('name' in t) return splitName(text, t.name);
   if ('phone' in t) return phoneToE164(text, t.phone.defaultCountry);
+  if ('number' in t) return parseNumber(text, t.number.decimal, t.number.thousands);
   let re = regexes.get(t.regex);
   if (!re) {
     re = new RegExp(t.regex);

@@ -10,7 +10,17 @@ import { type MatchParams } from './model.js';
  * share a rarer key too.
  */
 
-/** Blocking keys of a record: name tokens and skeletons, full date, birth year with first token, every identifier. */
+// The key with one character deleted, at each position: two keys one typing slip apart (a changed,
+// inserted, deleted or swapped character) share one of these. Only for keys of 5+ characters, as the
+// 'near' level of identifiers.
+const oneDeletions = (key: string): string[] => {
+  if (key.length < 5) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < key.length; i++) out.add(key.slice(0, i) + key.slice(i + 1));
+  return [...out];
+};
+
+/** Blocking keys of a record: name tokens and skeletons, full date, birth year with first token, every identifier and its one-deletion forms. */
 export const blockingKeys = (r: MatchRecord): string[] => {
   const keys = new Set<string>();
   const years = new Set(r.dates.map((d) => d.date.year));
@@ -29,6 +39,7 @@ export const blockingKeys = (r: MatchRecord): string[] => {
       keys.add(`i:${kind}:${id.strict}`);
       keys.add(`c:${kind}:${id.confusable}`);
       if (id.also !== undefined) keys.add(`i:${kind}:${id.also}`);
+      for (const d of oneDeletions(id.strict)) keys.add(`e:${kind}:${d}`);
     }
   }
   for (const a of r.addresses)

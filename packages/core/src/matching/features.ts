@@ -16,7 +16,7 @@ import {
   normaliseVin,
   parseDate,
   phoneticKey,
-  toAlpha2,
+  countryCode,
   type Normalised,
   type PartialDate,
 } from '../normalise/index.js';
@@ -331,7 +331,7 @@ export const toMatchRecord = (input: MatchInput, id = input.id ?? ''): MatchReco
     keep(p, v, d.ok ? { ok: true, value: { text: v, date: d.value } } : d, record.dates);
   });
   each(m.countries, (p, v) => {
-    const c = toAlpha2(v.trim());
+    const c = countryCode(v);
     keep(
       p,
       v,

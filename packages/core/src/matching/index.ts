@@ -4,3 +4,6 @@ export * from './model.js';
 export * from './compare.js';
 export * from './em.js';
 export * from './blocking.js';
+export * from './record-codec.js';
+export * from './screening-keys.js';
+export * from './screening-index.js';

@@ -34,3 +34,64 @@ export const toAlpha2 = (code: string): string | undefined => {
 
 /** Upper-case ISO alpha-3 code for an alpha-2 code (any case), or undefined when unknown. */
 export const toAlpha3 = (alpha2: string): string | undefined => ALPHA2_TO_3.get(alpha2.toUpperCase());
+
+// English names other than CLDR's that agencies write (CLDR says "Türkiye", "Czechia", "Côte d’Ivoire"…).
+const NAME_ALIASES: Readonly<Record<string, string>> = {
+  'hong kong': 'HK',
+  'democratic republic of the congo': 'CD',
+  'dr congo': 'CD',
+  'republic of the congo': 'CG',
+  'ivory coast': 'CI',
+  'east timor': 'TL',
+  turkey: 'TR',
+  'czech republic': 'CZ',
+  'bosnia and herzegovina': 'BA',
+  myanmar: 'MM',
+  burma: 'MM',
+  usa: 'US',
+  'united states of america': 'US',
+  uk: 'GB',
+  'great britain': 'GB',
+  'south korea': 'KR',
+  'north korea': 'KP',
+  palestine: 'PS',
+  swaziland: 'SZ',
+  macedonia: 'MK',
+  'cape verde': 'CV',
+  vatican: 'VA',
+};
+
+const foldName = (s: string): string =>
+  s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’']/g, '')
+    .replace(/&/g, 'and')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
+
+let byName: ReadonlyMap<string, string> | undefined;
+// English region names from the runtime's CLDR data (Intl), built on first use.
+const namesToCodes = (): ReadonlyMap<string, string> => {
+  if (byName !== undefined) return byName;
+  const out = new Map<string, string>();
+  const display = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+  for (const a2 of ALPHA2_TO_3.keys()) {
+    const name = display.of(a2);
+    if (name !== undefined) out.set(foldName(name), a2);
+  }
+  for (const [name, a2] of Object.entries(NAME_ALIASES)) out.set(foldName(name), a2);
+  byName = out;
+  return out;
+};
+
+/**
+ * Upper-case ISO alpha-2 code for a code (alpha-2 or alpha-3) or an English country name ("France",
+ * "Ivory Coast", "United States of America"), or undefined when it is neither. For matching only: the
+ * FtM model itself takes codes.
+ */
+export const countryCode = (text: string): string | undefined => {
+  const t = text.trim();
+  return toAlpha2(t) ?? namesToCodes().get(foldName(t));
+};

@@ -99,7 +99,7 @@ const MEMO_LIMIT = 65_536;
 
 const foldUncached = (token: string): string => {
   let out = token;
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 12; round++) {
     const next = foldOnce(out);
     if (next === out) return out;
     out = next;

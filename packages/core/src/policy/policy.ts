@@ -28,7 +28,7 @@ export interface DatasetSharing {
 export const TLP_KEPT_IN_AGENCY: readonly Tlp[] = ['RED', 'AMBER+STRICT'];
 
 /** Whether a statement of this TLP may be seen outside the agency that owns it. */
-export const tlpMayLeaveAgency = (tlp: Tlp | string): boolean =>
+export const tlpMayLeaveAgency = (tlp: string): boolean =>
   !(TLP_KEPT_IN_AGENCY as readonly string[]).includes(tlp);
 
 /** The permissions of a user actor: its roles', narrowed to its token's scopes when it has any. */
@@ -46,7 +46,7 @@ export interface View {
   /** Datasets the actor sees whole (its agency's own; every dataset for the operator and system). */
   readonly whole: ReadonlySet<string>;
   /** Whether a statement of `dataset` with this marking may be seen. */
-  sees(dataset: string, marking: Pick<Marking, 'tlp'>): boolean;
+  readonly sees: (dataset: string, marking: Pick<Marking, 'tlp'>) => boolean;
 }
 
 const NOTHING: View = { datasets: [], whole: new Set(), sees: () => false };
@@ -128,3 +128,25 @@ export const mayPassOn = (handling: HandlingCode, holderIsOwner: boolean): boole
 
 /** Whether a statement may go into a court export (H1 never without permission). */
 export const mayGoToCourt = (handling: HandlingCode): boolean => handling !== 'H1';
+
+/**
+ * The purpose a search or an export is recorded with. A user must give one (or act through an API
+ * token issued for one); the hub's operator and its own work are their own purpose.
+ */
+export const requirePurpose = (actor: Actor, given: string | undefined): string => {
+  const purpose = given?.trim() || (actor.kind === 'user' ? actor.purpose?.trim() : undefined);
+  if (purpose) return purpose.slice(0, 500);
+  switch (actor.kind) {
+    case 'operator':
+      return `operator:${actor.name}`;
+    case 'system':
+      return `system:${actor.reason}`;
+    case 'anonymous':
+    case 'user':
+      throw new ClewError(
+        'Invalid',
+        'searches and exports need a purpose: pass ?purpose=… (e.g. a case number), or use an API token issued for one',
+        { field: 'purpose' },
+      );
+  }
+};

@@ -1,3 +1,4 @@
+import { VICTIM_KEYWORD } from '@clew/core';
 import { friendlyFormatIBAN } from 'ibantools';
 import { caseRef, recordMarking, type Agency, type AgencyId } from '../agencies/agencies.js';
 import type { Extra } from '../agencies/native-tables.js';
@@ -108,6 +109,8 @@ export const personRecord = (o: ObserveCtx, a: Agency, p: WPerson, opts: PersonO
     address: rendered?.full,
     addressEntity: address ? addressRecord(o, a, address) : undefined,
     topics: opts.topics,
+    // FtM has no victim topic: Clew's graph reads this keyword (VICTIM_KEYWORD in @clew/core).
+    keywords: opts.victim ? VICTIM_KEYWORD : undefined,
     notes: opts.notes,
   };
   const extra: Extra = {

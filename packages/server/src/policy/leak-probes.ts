@@ -10,6 +10,9 @@ export interface Probe {
   stats?: true;
 }
 
+/** The URL of a request as a string (probes always give one). */
+const urlOf = (r: InjectOptions): string => (typeof r.url === 'string' ? r.url : '');
+
 const MISSING_ID = 'no-such-entity.0000000000000000000000000000000000000000';
 
 /** Every read path of the API, with random targets drawn from the world (and ones that do not exist). */
@@ -26,7 +29,7 @@ export const probeOf = (w: LeakWorld): fc.Arbitrary<Probe> => {
     fc.constant(get('/api/datasets')),
     dataset.map((d) => get(`/api/datasets/${d}`)),
     fc.constant({ ...get('/api/stats'), stats: true as const }),
-    dataset.map((d) => get(`/api/datasets/${d}/export.ftm.jsonl`)),
+    dataset.map((d) => get(`/api/datasets/${d}/export.ftm.jsonl?purpose=leak-test`)),
     id.map((e) => get(`/api/graph/neighbourhood?id=${encodeURIComponent(e)}&hops=3`)),
     fc.constant(get('/api/graph/communities')),
     fc.constant(get('/api/graph/centrality?measure=degree')),
@@ -35,7 +38,7 @@ export const probeOf = (w: LeakWorld): fc.Arbitrary<Probe> => {
       // The query drops the token's last letter, so the echoed query never holds a whole token.
       request: {
         method: 'POST',
-        url: `/api/match/${d === 'no-such-dataset' ? 'all' : d}`,
+        url: `/api/match/${d === 'no-such-dataset' ? 'all' : d}?purpose=leak-test`,
         payload: { queries: { q: { schema: 'Person', properties: { name: [`Anna ${t.slice(0, -1)}`] } } } },
       },
     })),
@@ -55,7 +58,7 @@ export const send = async (
   // The audit log rightly shows an agency's auditor the ids its own staff asked for.
   const agency = user.split(':')[0] ?? '';
   const asked = w.asked.get(agency) ?? new Set<string>();
-  for (const id of w.entityIds) if (String(request.url).includes(encodeURIComponent(id))) asked.add(id);
+  for (const id of w.entityIds) if (urlOf(request).includes(encodeURIComponent(id))) asked.add(id);
   w.asked.set(agency, asked);
   const res = await w.app.inject({
     ...request,
@@ -69,7 +72,7 @@ export const problemsOf = async (w: LeakWorld, user: string, probe: Probe): Prom
   const res = await send(w, user, probe.request);
   const problems: string[] = [];
   const body = res.body.toLowerCase();
-  const isAudit = String(probe.request.url).startsWith('/api/audit');
+  const isAudit = urlOf(probe.request).startsWith('/api/audit');
   // An agency's auditor reads what its staff did: the ids its readers may see, and those asked for.
   const denied = isAudit ? w.denied(`${user.split(':')[0] ?? ''}:analyst`) : w.denied(user);
   for (const v of denied.values) if (body.includes(v.toLowerCase())) problems.push(`value ${v} leaked`);
@@ -79,7 +82,7 @@ export const problemsOf = async (w: LeakWorld, user: string, probe: Probe): Prom
     if (body.includes(id.toLowerCase())) problems.push(`entity id ${id} leaked`);
   }
   if (probe.entity !== undefined && denied.ids.includes(probe.entity)) {
-    const url = String(probe.request.url).replace(
+    const url = urlOf(probe.request).replace(
       encodeURIComponent(probe.entity),
       encodeURIComponent(MISSING_ID),
     );

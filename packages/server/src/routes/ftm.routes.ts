@@ -63,7 +63,15 @@ export const ftmRoutes = ({ hub, uploadsDir, maxUploadBytes }: RouteDeps): Route
     summary: 'Export a dataset as FollowTheMoney JSON lines',
     tags,
     params: datasetParams,
+    query: z.strictObject({
+      purpose: z
+        .string()
+        .max(500)
+        .optional()
+        .meta({ description: 'Why (a case number…): users must give one' }),
+    }),
     response: jsonLines(ftmLineSchema, 'One FollowTheMoney entity per line, in import order'),
-    handler: ({ params }, actor) => Promise.resolve(hub.ftm.exportFtm(actor, params.name)),
+    handler: ({ params, query }, actor) =>
+      Promise.resolve(hub.ftm.exportFtm(actor, params.name, query.purpose)),
   }),
 ];

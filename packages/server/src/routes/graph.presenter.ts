@@ -16,6 +16,10 @@ export const graphNodeSchema = z.object({
   caption: z.string(),
   reason: z.string(),
   score: z.number().optional(),
+  members: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'The record entity ids a resolved identity holds, when it holds several' }),
 });
 
 /** An edge of a graph answer, with its provenance. */

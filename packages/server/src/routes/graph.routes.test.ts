@@ -75,6 +75,27 @@ describe('graph routes', () => {
     expect(patterns.matches).toEqual([]);
   });
 
+  it('filters by edge dates and by the agencies that stated the edges', async () => {
+    const may = await get<Subgraph & { total: number }>(`/api/graph/flows?id=${ann()}&since=2024-05-01`);
+    expect(may.total).toBe(900);
+    const april = await get<Subgraph & { total: number }>(`/api/graph/flows?id=${ann()}&until=2024-04-30`);
+    expect([april.total, april.edges]).toEqual([0, []]);
+    const agency = await s.app.inject({ method: 'GET', url: '/api/datasets/ds' });
+    const owner = agency.json<{ agency: string }>().agency;
+    const own = await get<Subgraph>(`/api/graph/neighbourhood?id=${ann()}&hops=1&agencies=${owner}`);
+    expect(own.nodes.map((n) => n.caption)).toEqual(expect.arrayContaining(['Ann', 'Cat']));
+    const other = await get<Subgraph>(`/api/graph/neighbourhood?id=${ann()}&hops=1&agencies=nobody,else`);
+    expect(other.nodes.map((n) => n.caption)).toEqual(['Ann']);
+    const cat = encodeURIComponent(ids.get('Cat') ?? '');
+    const early = await get<{ length: number }>(`/api/graph/paths?from=${ann()}&to=${cat}&until=2024-01-01`);
+    expect(early.length).toBe(3); // not the May payment: Ann — phone — Bob — family — Cat
+    const bad = await s.app.inject({
+      method: 'GET',
+      url: `/api/graph/paths?from=${ann()}&to=${cat}&since=May`,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('answers 404 for an unknown entity and 400 for a bad query', async () => {
     const missing = await s.app.inject({ method: 'GET', url: '/api/graph/neighbourhood?id=nobody' });
     expect(missing.statusCode).toBe(404);

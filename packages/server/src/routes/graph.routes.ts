@@ -25,7 +25,25 @@ const list = z
   .max(512)
   .transform((s) => s.split(',').filter((x) => x !== ''));
 
+/** A calendar date bound of the edge-date window. */
+const day = z.iso.date().meta({ description: 'YYYY-MM-DD, inclusive' });
+
+/** Filters on the edges walked: their dates and the agencies whose datasets stated them. */
+const edgeFilters = {
+  since: day.optional().meta({
+    description: 'Only edges dated on or after this day (undated ones pass, but flows skip undated payments)',
+  }),
+  until: day.optional().meta({
+    description:
+      'Only edges dated on or before this day (undated ones pass, but flows skip undated payments)',
+  }),
+  agencies: list
+    .optional()
+    .meta({ description: 'Only edges stated by these agencies’ datasets, comma-separated agency ids' }),
+};
+
 const neighbourhoodQuery = z.strictObject({
+  ...edgeFilters,
   id,
   hops: z.coerce.number().int().min(1).max(3).default(2),
   maxNodes: z.coerce.number().int().min(1).max(10_000).default(500),
@@ -34,6 +52,7 @@ const neighbourhoodQuery = z.strictObject({
 });
 
 const pathsQuery = z.strictObject({
+  ...edgeFilters,
   from: id,
   to: id,
   maxLength: z.coerce.number().int().min(1).max(10).default(6),
@@ -51,6 +70,7 @@ const centralityQuery = z.strictObject({
 });
 
 const flowsQuery = z.strictObject({
+  ...edgeFilters,
   id,
   direction: z.enum(['forward', 'backward']).default('forward'),
   maxDepth: z.coerce.number().int().min(1).max(10).default(4),
@@ -64,6 +84,7 @@ export const graphRoutes = ({ hub }: RouteDeps): Route[] => [
     method: 'GET',
     url: '/api/graph/neighbourhood',
     operationId: 'graphNeighbourhood',
+    auth: 'data:read',
     summary: 'The k-hop neighbourhood of an entity or thing',
     tags,
     query: neighbourhoodQuery,
@@ -74,6 +95,7 @@ export const graphRoutes = ({ hub }: RouteDeps): Route[] => [
     method: 'GET',
     url: '/api/graph/paths',
     operationId: 'graphPaths',
+    auth: 'data:read',
     summary: 'Shortest paths between two entities or things',
     tags,
     query: pathsQuery,
@@ -84,6 +106,7 @@ export const graphRoutes = ({ hub }: RouteDeps): Route[] => [
     method: 'GET',
     url: '/api/graph/communities',
     operationId: 'graphCommunities',
+    auth: 'data:read',
     summary: 'Communities (Louvain) with their sizes and best-connected members',
     tags,
     query: communitiesQuery,
@@ -100,6 +123,7 @@ export const graphRoutes = ({ hub }: RouteDeps): Route[] => [
     method: 'GET',
     url: '/api/graph/centrality',
     operationId: 'graphCentrality',
+    auth: 'data:read',
     summary: 'The top entities by degree, PageRank or betweenness',
     tags,
     query: centralityQuery,
@@ -110,6 +134,7 @@ export const graphRoutes = ({ hub }: RouteDeps): Route[] => [
     method: 'GET',
     url: '/api/graph/flows',
     operationId: 'graphFlows',
+    auth: 'data:read',
     summary: 'Money from or to an entity, following payments in time order',
     tags,
     query: flowsQuery,
@@ -120,6 +145,7 @@ export const graphRoutes = ({ hub }: RouteDeps): Route[] => [
     method: 'GET',
     url: '/api/graph/patterns',
     operationId: 'graphPatterns',
+    auth: 'data:read',
     summary: 'Trafficking indicators found in the graph, each naming its indicator',
     tags,
     query: patternsQuery,

@@ -1,6 +1,7 @@
 // The hub page's style and script, kept apart from its markup. The script runs in the browser as
 // written (no build step): plain ES2020, and it writes data with textContent only, never as HTML,
 // since agency and dataset names come from users.
+import { HUB_PAGE_AUTH_SCRIPT } from './hub-page.auth.js';
 
 /** The page's style sheet. */
 export const HUB_PAGE_CSS = `
@@ -37,15 +38,30 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 .bars .num { text-align: right; padding-left: .5rem; width: 1%; font-variant-numeric: tabular-nums; }
 .bar { display: block; height: .8rem; min-width: 2px; background: var(--bar); border-radius: 2px; }
 .empty { color: var(--muted); font-style: italic; }
+.session { display: flex; flex-wrap: wrap; align-items: center; gap: .75rem; margin-top: .75rem; color: #d4dde6; }
+.session[hidden], .auth[hidden], #hub[hidden] { display: none; }
+button { font: inherit; padding: .45rem 1rem; border-radius: .375rem; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; }
+button:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+button[disabled] { opacity: .6; cursor: wait; }
+.sign-out { background: transparent; border-color: #9fe3dc; color: #9fe3dc; padding: .2rem .75rem; }
+.auth-form { max-width: 28rem; background: var(--card); border: 1px solid var(--line); border-radius: .75rem; padding: 1.25rem 1.5rem; }
+.auth-form h2 { margin: 0 0 .25rem; font-size: 1.3rem; }
+.auth-form .intro { color: var(--muted); margin: 0 0 1rem; }
+.field { margin: 0 0 .9rem; }
+.field label { display: block; font-weight: 500; margin-bottom: .2rem; }
+.field input { width: 100%; font: inherit; padding: .4rem .5rem; border: 1px solid #8b95a3; border-radius: .3rem; }
+.form-error { color: #9b1c1c; font-weight: 600; min-height: 1.5em; margin: 0 0 .5rem; }
+.totp code { font-size: 1.1rem; letter-spacing: .05em; }
+.totp a { word-break: break-all; font-size: .85rem; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-reduced-motion: no-preference) { .bar { transition: width .3s ease-out; } }
 `;
 
-/** The page's script: fetch agencies, datasets and counts, then draw them. */
+/** The page's script: fetch agencies, datasets and counts, then draw them; sign in when asked to. */
 export const HUB_PAGE_SCRIPT = `
 'use strict';
 (function () {
-  var KINDS = { police: 'Police', border: 'Border agency', fiu: 'Financial intelligence unit', ngo: 'NGO', international: 'International body', other: 'Other' };
+  var KINDS = { police: 'Police', border: 'Border agency', fiu: 'Financial intelligence unit', ngo: 'NGO', international: 'International body', other: 'Other', hub: 'The hub’s own staff' };
   var TLP_MEANING = { CLEAR: 'Disclosure is not limited', GREEN: 'Limited to the community', AMBER: 'Limited to the organisation and its clients, need to know', 'AMBER+STRICT': 'Limited to the organisation only', RED: 'For the named recipients only' };
   var regions = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'region' }) : null;
   var numbers = new Intl.NumberFormat('en');
@@ -54,20 +70,28 @@ export const HUB_PAGE_SCRIPT = `
     var node = document.createElement(tag);
     Object.keys(props || {}).forEach(function (k) {
       if (k === 'text') node.textContent = props[k];
-      else node.setAttribute(k, props[k]);
+      else if (props[k] !== undefined) node.setAttribute(k, props[k]);
     });
     (children || []).forEach(function (c) { if (c) node.appendChild(c); });
     return node;
   }
 
-  function getJson(url) {
-    return fetch(url, { headers: { accept: 'application/json' } }).then(function (res) {
-      return res.json().then(function (body) {
-        if (!res.ok) throw new Error((body && body.error && body.error.message) || res.statusText);
-        return body;
-      });
-    });
+  function byId(id) { return document.getElementById(id); }
+
+  var status = byId('status');
+  function setStatus(text, isError) {
+    status.textContent = text;
+    status.classList.remove('error');
+    status.classList.remove('visually-hidden');
+    status.setAttribute('role', 'status');
+    if (isError) {
+      status.classList.add('error');
+      status.setAttribute('role', 'alert');
+    } else if (!text) {
+      status.classList.add('visually-hidden');
+    }
   }
+${HUB_PAGE_AUTH_SCRIPT}
 
   function countryName(code) {
     if (!code) return 'International';
@@ -121,26 +145,34 @@ export const HUB_PAGE_SCRIPT = `
     return el('div', {}, [el('dt', { text: label }), el('dd', { text: numbers.format(value) })]);
   }
 
-  var status = document.getElementById('status');
-  Promise.all([getJson('/api/agencies'), getJson('/api/datasets'), getJson('/api/stats')]).then(function (r) {
-    var agencies = r[0].results, datasets = r[1].results, stats = r[2];
+  function draw(agencies, datasets, stats) {
     var countsByDataset = {};
     stats.results.forEach(function (s) { countsByDataset[s.dataset] = s; });
-    document.getElementById('summary').replaceChildren(
+    byId('summary').replaceChildren(
       summary('Agencies', agencies.length), summary('Datasets', datasets.length), summary('Entities', stats.total));
-    document.getElementById('agencies').replaceChildren.apply(
-      document.getElementById('agencies'),
+    byId('agencies').replaceChildren.apply(
+      byId('agencies'),
       agencies.map(function (a) { return agencySection(a, datasets, countsByDataset); }));
+    byId('hub').hidden = false;
     if (agencies.length === 0) {
-      status.textContent = 'No agencies yet: create one with POST /api/agencies.';
+      setStatus('No agencies yet: create one with POST /api/agencies.');
     } else {
-      status.textContent = 'Loaded ' + agencies.length + (agencies.length === 1 ? ' agency.' : ' agencies.');
+      setStatus('Loaded ' + agencies.length + (agencies.length === 1 ? ' agency.' : ' agencies.'));
       status.classList.add('visually-hidden');
     }
-  }).catch(function (e) {
-    status.textContent = 'Could not load the hub: ' + e.message;
-    status.classList.add('error');
-    status.setAttribute('role', 'alert');
-  });
+  }
+
+  function loadHub() {
+    setStatus('Loading the hub…');
+    return Promise.all([api('GET', '/api/agencies'), api('GET', '/api/datasets'), api('GET', '/api/stats')])
+      .then(function (r) {
+        draw(r[0].results, r[1].results, r[2]);
+        whoAmI(r[0].results);
+      })
+      .catch(refused)
+      .catch(function (e) { setStatus('Could not load the hub: ' + e.message, true); });
+  }
+
+  loadHub();
 })();
 `;

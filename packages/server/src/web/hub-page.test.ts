@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionActors } from '../http/actor.js';
+import { openPage } from '../testing/fake-browser.js';
 import {
   createAgency,
   createDataset,
@@ -10,34 +11,12 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/test-server.js';
-import { FakeNode, fakeDocument } from '../testing/fake-dom.js';
+import type { FakeNode } from '../testing/fake-dom.js';
+import { HUB_PAGE_AUTH_URLS } from './hub-page.auth.js';
 import { HUB_PAGE_SCRIPT } from './hub-page.assets.js';
 import { HUB_PAGE_TITLE } from './hub-page.js';
 
-const runPage = async (s: TestServer): Promise<Record<string, FakeNode>> => {
-  const ids: Record<string, FakeNode> = {
-    summary: new FakeNode('dl'),
-    status: new FakeNode('p'),
-    agencies: new FakeNode('div'),
-  };
-  let settle: () => void = () => undefined;
-  const settled = new Promise<void>((resolve) => (settle = resolve));
-  let pending = 0;
-  const fetch = async (url: string): Promise<unknown> => {
-    pending++;
-    const res = await s.app.inject({ method: 'GET', url });
-    // The script draws in the microtask after the last response; give it a turn, then look.
-    if (--pending === 0) setTimeout(settle, 10);
-    return {
-      ok: res.statusCode < 400,
-      statusText: res.statusMessage,
-      json: () => Promise.resolve(res.json()),
-    };
-  };
-  runInNewContext(HUB_PAGE_SCRIPT, { document: fakeDocument(ids), fetch, Intl });
-  await settled;
-  return ids;
-};
+const runPage = async (s: TestServer): Promise<Record<string, FakeNode>> => (await openPage(s.app)).ids;
 
 describe('GET /', () => {
   let s: TestServer;
@@ -105,5 +84,28 @@ describe('GET /', () => {
     expect(ids.status?.attributes.role).toBe('alert');
     await closed.app.close();
     rmSync(closed.dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('GET / on a hub that asks for sign-in', () => {
+  it('is served to anyone, and its script signs in, out and sets up through the auth routes', async () => {
+    const s = await startTestServer({ actors: sessionActors });
+    try {
+      const res = await s.app.inject({ method: 'GET', url: '/' });
+      expect(res.statusCode).toBe(200);
+      expect(res.body).toContain('id="session"');
+      expect(res.body).toContain('id="auth"');
+      for (const url of Object.values(HUB_PAGE_AUTH_URLS)) {
+        expect(HUB_PAGE_SCRIPT).toContain(`'${url}'`);
+        expect(res.body).toContain(`'${url}'`);
+      }
+      expect(HUB_PAGE_SCRIPT).toContain("headers['x-csrf-token'] = token");
+      // The script the CSP allows is the one the page carries, sign-in included.
+      const hash = createHash('sha256').update(HUB_PAGE_SCRIPT).digest('base64');
+      expect(res.headers['content-security-policy']).toContain(`script-src 'sha256-${hash}'`);
+      expect((await s.app.inject({ method: 'GET', url: '/api/agencies' })).statusCode).toBe(401);
+    } finally {
+      await s.close();
+    }
   });
 });

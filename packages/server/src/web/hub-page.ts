@@ -23,12 +23,16 @@ export const hubPageHtml = (): string => `<!doctype html>
   <h1>${HUB_PAGE_TITLE}</h1>
   <p>Fragments of trafficking and smuggling networks, shared between agencies under need-to-share rules.</p>
   <nav aria-label="API"><a href="/api/openapi.json">API description (OpenAPI 3.1)</a> · <a href="/api/health">Health</a></nav>
+  <div id="session" class="session" hidden></div>
 </header>
 <main>
-  <h2 class="visually-hidden">Totals</h2>
-  <dl class="summary" id="summary"></dl>
   <p id="status" class="status" role="status">Loading the hub…</p>
-  <div id="agencies"></div>
+  <div id="auth" class="auth" hidden></div>
+  <div id="hub">
+    <h2 class="visually-hidden">Totals</h2>
+    <dl class="summary" id="summary"></dl>
+    <div id="agencies"></div>
+  </div>
 </main>
 <script>${HUB_PAGE_SCRIPT}</script>
 </body>
@@ -51,7 +55,7 @@ export const hubPageCsp = (): string =>
     "frame-ancestors 'none'",
   ].join('; ');
 
-/** `GET /`: the hub at a glance, until the full web UI arrives. */
+/** `GET /`: the hub at a glance (after signing in), until the full web UI arrives. */
 export const registerHubPage = (app: FastifyInstance): void => {
   const html = hubPageHtml();
   const csp = hubPageCsp();

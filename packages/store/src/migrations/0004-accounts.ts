@@ -131,6 +131,13 @@ export const accounts: Migration = {
       .addColumn('shareable', 'integer', (c) => c.notNull().defaultTo(sql`0`))
       .execute();
     await backfillShareable(db);
+    // Counts of what a reader may see group by `shareable`: keep them index-only (same index, one more column).
+    await db.schema.dropIndex('fragments_dataset_schema_seq').execute();
+    await db.schema
+      .createIndex('fragments_dataset_schema_seq_shareable')
+      .on('fragments')
+      .columns(['dataset_id', 'schema', 'seq', 'shareable'])
+      .execute();
     if (db.getExecutor().adapter instanceof PostgresAdapter) await agencySeparation(db);
   },
 };

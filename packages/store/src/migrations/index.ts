@@ -4,6 +4,7 @@ import { importCheckpoints } from './0002-import-checkpoints.js';
 import { matching } from './0003-matching.js';
 import { accounts } from './0004-accounts.js';
 import { audit } from './0005-audit.js';
+import { hits } from './0006-hits.js';
 
 /** Every migration this version of Clew knows, in order. Names are permanent: never rename one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0003-matching': matching,
   '0004-accounts': accounts,
   '0005-audit': audit,
+  '0006-hits': hits,
 };

@@ -30,7 +30,7 @@ export class AccountsRepo {
       .selectFrom('users')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    return Number(r.n);
+    return r.n;
   }
 
   /** Insert a user; false when the username is taken. */

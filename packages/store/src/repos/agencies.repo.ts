@@ -47,6 +47,7 @@ export class AgenciesRepo {
     if (gone.length > 0) {
       await this.db.transaction().execute(async (trx) => {
         await trx.deleteFrom('agency_groups').where('agency_id', 'in', gone).execute();
+        await trx.deleteFrom('agency_settings').where('agency_id', 'in', gone).execute();
         await trx.deleteFrom('agencies').where('id', 'in', gone).execute();
       });
     }

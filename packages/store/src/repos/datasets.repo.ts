@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable } from 'kysely';
+import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
 import type { Database, DatasetsTable } from '../schema.js';
 
 /** A dataset row. */
@@ -31,14 +32,25 @@ export class DatasetsRepo {
     return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
   }
 
-  /** Delete datasets and everything in them (fragments, import records), in one transaction. */
+  /** Delete datasets and everything in them (fragments, imports, shares, match candidates, hits), in one transaction. */
   async purge(ids: readonly string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('fragments').where('dataset_id', 'in', ids).execute();
-      await trx.deleteFrom('imports').where('dataset_id', 'in', ids).execute();
-      await trx.deleteFrom('dataset_shares').where('dataset_id', 'in', ids).execute();
-      await trx.deleteFrom('datasets').where('id', 'in', ids).execute();
-    });
+    await this.db.transaction().execute((t) =>
+      withAgency(t, SYSTEM_AGENCY, async (trx) => {
+        await trx.deleteFrom('fragments').where('dataset_id', 'in', ids).execute();
+        await trx.deleteFrom('import_checkpoints').where('dataset_id', 'in', ids).execute();
+        await trx.deleteFrom('imports').where('dataset_id', 'in', ids).execute();
+        await trx.deleteFrom('dataset_shares').where('dataset_id', 'in', ids).execute();
+        await trx
+          .deleteFrom('match_candidates')
+          .where((eb) => eb.or([eb('dataset_a', 'in', ids), eb('dataset_b', 'in', ids)]))
+          .execute();
+        await trx
+          .deleteFrom('hits')
+          .where((eb) => eb.or([eb('asker_dataset', 'in', ids), eb('owner_dataset', 'in', ids)]))
+          .execute();
+        await trx.deleteFrom('datasets').where('id', 'in', ids).execute();
+      }),
+    );
   }
 }

@@ -122,7 +122,7 @@ export class EntitiesRepo {
         .limit(q.limit)
         .offset(q.offset)
         .execute();
-      const total = this.guarded(q.scope, count).reduce((n, c) => n + Number(c.n), 0);
+      const total = this.guarded(q.scope, count).reduce((n, c) => n + c.n, 0);
       return { total, entityIds: this.guarded(q.scope, rows).map((r) => r.entity_id) };
     });
   }
@@ -142,7 +142,7 @@ export class EntitiesRepo {
     for (const r of this.guarded(scope, rows)) {
       const key = `${r.dataset_id}\u0000${r.schema}`;
       const c = out.get(key) ?? { dataset: r.dataset_id, schema: r.schema, count: 0 };
-      c.count += Number(r.n);
+      c.count += r.n;
       out.set(key, c);
     }
     return [...out.values()];

@@ -1,7 +1,10 @@
 import type { StatementDraft } from '@clew/core';
-import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, FragmentsTable, ImportsTable } from '../schema.js';
-import { packStatements, unpackDrafts } from './fragment-codec.js';
+import type { ImportCheckpointsTable } from '../schema/imports.js';
+import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
+import { packedShareable, packStatements, unpackDrafts } from './fragment-codec.js';
+import { saveCheckpoint } from './import-checkpoints.repo.js';
 
 /** One entity's worth of a batch: what the dataset states about it, packed by packStatements. */
 export interface FragmentWrite {
@@ -13,7 +16,7 @@ export interface FragmentWrite {
   packed: string;
 }
 
-// SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 9 columns × 1,000 rows fits both.
+// SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 10 columns × 1,000 rows fits both.
 const ROW_CHUNK = 1000;
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
@@ -44,11 +47,13 @@ export class WritesRepo {
 
   /** The next free import position in a dataset. */
   async nextSeq(dataset: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('fragments')
-      .select((eb) => eb.fn.max('seq').as('m'))
-      .where('dataset_id', '=', dataset)
-      .executeTakeFirst();
+    const row = await withAgency(this.db, SYSTEM_AGENCY, (db) =>
+      db
+        .selectFrom('fragments')
+        .select((eb) => eb.fn.max('seq').as('m'))
+        .where('dataset_id', '=', dataset)
+        .executeTakeFirst(),
+    );
     const max = row?.m as number | null | undefined;
     return max === null || max === undefined ? 0 : max + 1;
   }
@@ -66,6 +71,8 @@ export class WritesRepo {
     batch: readonly FragmentWrite[],
     /** False when an earlier batch of this run certainly wrote no fragment of the entity (skips a lookup). */
     mayHaveWritten: (entityId: string) => boolean = () => true,
+    /** Saved in the batch's own transaction, so the checkpoint and the batch commit together. */
+    checkpoint?: ImportCheckpointsTable,
   ): Promise<number> {
     const unpack = (f: FragmentWrite): StatementDraft[] =>
       unpackDrafts({
@@ -86,11 +93,18 @@ export class WritesRepo {
       const prev = merged.get(f.entityId);
       merged.set(f.entityId, prev ? add(prev, f) : f);
     }
-    if (merged.size === 0) return 0;
+    if (merged.size === 0) {
+      if (checkpoint) await saveCheckpoint(this.db, checkpoint);
+      return 0;
+    }
     await this.db.transaction().execute(async (trx) => {
       // A committed batch may be lost if PostgreSQL itself crashes (never half of one): the import is
       // idempotent and resumable, and bulk loads run four times faster without a flush per commit.
-      if (this.dialect === 'postgres') await sql`set local synchronous_commit = off`.execute(trx);
+      if (this.dialect === 'postgres') {
+        await sql`set local synchronous_commit = off`.execute(trx);
+        await sql`select set_config('clew.agency', ${SYSTEM_AGENCY}, true)`.execute(trx);
+      }
+      if (checkpoint) await saveCheckpoint(trx, checkpoint);
       const fragments = [...merged.values()];
       const check = fragments.filter((f) => mayHaveWritten(f.entityId));
       for (const part of chunks(check, ROW_CHUNK)) {
@@ -126,21 +140,33 @@ export class WritesRepo {
         // One statement for the whole batch: the rows travel as nine arrays and unnest into a table,
         // which PostgreSQL plans once instead of parsing thousands of bound parameters.
         const ids = final.map((f) => f.entityId);
-        await sql`insert into fragments (dataset_id, entity_id, agency_id, original_id, schema, caption, seq, import_run, statements)
-          select ${dataset}, e, ${agency}, o, s, c, q, ${run}, p
+        await sql`insert into fragments (dataset_id, entity_id, agency_id, original_id, schema, caption, seq, import_run, statements, shareable)
+          select ${dataset}, e, ${agency}, o, s, c, q, ${run}, p, h
           from unnest(${ids}::text[], ${final.map((f) => f.originalId)}::text[], ${final.map((f) => f.schema)}::text[],
                       ${final.map((f) => f.caption)}::text[], ${final.map((_, i) => seq + i)}::bigint[],
-                      ${final.map((f) => f.packed)}::text[]) as t(e, o, s, c, q, p)
+                      ${final.map((f) => f.packed)}::text[],
+                      ${final.map((f) => (packedShareable(f.packed) ? 1 : 0))}::integer[]) as t(e, o, s, c, q, p, h)
           on conflict (entity_id, dataset_id) do update set original_id = excluded.original_id, schema = excluded.schema,
-            caption = excluded.caption, import_run = excluded.import_run, statements = excluded.statements`.execute(
-          trx,
-        );
+            caption = excluded.caption, import_run = excluded.import_run, statements = excluded.statements,
+            shareable = excluded.shareable`.execute(trx);
         return;
       }
       for (const part of chunks(final, ROW_CHUNK)) {
         const params: unknown[] = [];
         for (const f of part) {
-          params.push(dataset, f.entityId, agency, f.originalId, f.schema, f.caption, seq++, run, f.packed);
+          const shareable = packedShareable(f.packed) ? 1 : 0;
+          params.push(
+            dataset,
+            f.entityId,
+            agency,
+            f.originalId,
+            f.schema,
+            f.caption,
+            seq++,
+            run,
+            f.packed,
+            shareable,
+          );
         }
         await trx.executeQuery(CompiledQuery.raw(this.upsertSql(trx, part.length), params));
       }
@@ -154,7 +180,7 @@ export class WritesRepo {
   private upsertSql(trx: Transaction<Database>, rows: number): string {
     let text = this.upsertSqlCache.get(rows);
     if (text === undefined) {
-      const row: FragmentsTable = {
+      const row: Insertable<FragmentsTable> = {
         dataset_id: '',
         entity_id: '',
         agency_id: '',
@@ -164,6 +190,7 @@ export class WritesRepo {
         seq: 0,
         import_run: '',
         statements: '',
+        shareable: 0,
       };
       text = trx
         .insertInto('fragments')
@@ -175,6 +202,7 @@ export class WritesRepo {
             caption: (eb) => eb.ref('excluded.caption'),
             import_run: (eb) => eb.ref('excluded.import_run'),
             statements: (eb) => eb.ref('excluded.statements'),
+            shareable: (eb) => eb.ref('excluded.shareable'),
           }),
         )
         .compile().sql;

@@ -1,0 +1,416 @@
+import {
+  ClewError,
+  compare,
+  getProperty,
+  getSchema,
+  notFound,
+  type Actor,
+  type MatchRecord,
+  requirePurpose,
+} from '@clew/core';
+import { type CandidateWrite, type MatchCandidateRow, type MatchSource, type Store } from '@clew/store';
+import type { Access } from '../access/access.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { FinishedImport, ImportEvents } from '../ingest/import-events.js';
+import { HubMatchIndex } from './hub-index.js';
+import { Judging } from './judging.js';
+import type { IndexHit, MatchIndex } from './match-index.js';
+import {
+  CANDIDATE_THRESHOLD,
+  HUB_PARAMS,
+  MATCHABLE_SCHEMATA,
+  exampleRecord,
+  explanationJson,
+  modelVersion,
+  parseExplanation,
+  splitRecordId,
+} from './match-records.js';
+import { candidateScope, entryFilter, visibleEntities } from './visibility.js';
+import type {
+  CandidateFilter,
+  CandidateSide,
+  CandidatePage,
+  CandidateStatus,
+  CandidateView,
+  ComparisonView,
+  EntityExample,
+  IdentityView,
+  IndexStatus,
+  JudgementView,
+  ProgressListener,
+  ScreeningBatch,
+  ScreeningOptions,
+  ScreeningResponse,
+  Verdict,
+  XrefResult,
+} from './matching.types.js';
+
+const MODEL_VERSION = modelVersion(HUB_PARAMS);
+/** Candidates kept per arriving record. */
+const PER_RECORD = 20;
+/**
+ * Pre-scored candidates compared in full per record: on arrival fewer than a screening query's (64),
+ * since loading must keep pace with imports; `xref`, run on demand, compares as many as screening.
+ * On the small demo world (18,711 records, people known to up to nine agencies), 24 finds 45,288
+ * pairs scoring 0.5 or more, 64 finds 61,857, 200 finds 68,106 (docs/benchmarks.md).
+ */
+const ARRIVAL_CANDIDATES = 24;
+const XREF_CANDIDATES = 64;
+
+const hidden = (): ClewError => notFound('entity not found', { field: 'id' });
+
+/** Cross-matching: candidates on arrival and on demand, screening, comparison, judgements, identities. */
+export class MatchingService {
+  private readonly index: HubMatchIndex;
+  private readonly judging: Judging;
+
+  constructor(
+    private readonly store: Store,
+    private readonly access: Access,
+    imports: ImportEvents,
+    private readonly audit: AuditService,
+    makeIndex?: () => MatchIndex,
+  ) {
+    this.index = new HubMatchIndex(store, makeIndex);
+    this.judging = new Judging(store, access, audit);
+    imports.on((run) => this.onImport(run));
+  }
+
+  /** Build the in-memory index now (a server does this at start), and say how it went. */
+  async warm(): Promise<IndexStatus> {
+    await this.index.get();
+    return this.index.status();
+  }
+
+  /** The state of the in-memory index (its size is the whole hub's: for hub administrators). */
+  status(actor: Actor): IndexStatus {
+    this.access.require(actor, 'hub:manage');
+    return this.index.status();
+  }
+
+  /** Match what an import run wrote against the rest of the hub (called after every import). */
+  private async onImport(run: FinishedImport): Promise<void> {
+    const fresh = !this.index.status().ready;
+    const index = await this.index.get();
+    for await (const page of this.store.matches.sources(run.dataset, MATCHABLE_SCHEMATA, run.importId))
+      await this.matchPage(index, run.dataset, page, {
+        clear: true,
+        reuse: fresh,
+        candidates: ARRIVAL_CANDIDATES,
+      });
+  }
+
+  /** Re-match a whole dataset against the hub, replacing its unjudged candidates. */
+  xref(actor: Actor, dataset: string, onProgress?: ProgressListener): Promise<XrefResult> {
+    return this.audit.around(
+      actor,
+      { action: 'admin', targets: [dataset], details: { matching: 'xref' } },
+      () => this.rematch(actor, dataset, onProgress),
+      (r) => ({ details: { matching: 'xref', records: r.records, candidates: r.candidates } }),
+    );
+  }
+
+  private async rematch(actor: Actor, dataset: string, onProgress?: ProgressListener): Promise<XrefResult> {
+    const view = await this.access.view(actor);
+    if (!view.datasets.includes(dataset)) throw notFound(`no dataset "${dataset}"`, { field: 'dataset' });
+    if (!(await this.access.canWrite(actor, dataset)))
+      throw new ClewError('Forbidden', `you may not re-match dataset "${dataset}"`, { field: 'dataset' });
+    const started = performance.now();
+    const counts = await this.store.entities.countsBySchema({
+      ...view.scope,
+      datasets: [dataset],
+      partial: [],
+    });
+    const total = counts
+      .filter((c) => MATCHABLE_SCHEMATA.includes(c.schema))
+      .reduce((n, c) => n + c.count, 0);
+    const index = await this.index.get();
+    await this.store.matches.clearNewCandidates(dataset);
+    const { whole, partial } = candidateScope(view);
+    const sees = (d: string, open: number) => whole.includes(d) || (open === 1 && partial.includes(d));
+    const pairs = new Set<string>();
+    let done = 0;
+    onProgress?.(0, total);
+    for await (const page of this.store.matches.sources(dataset, MATCHABLE_SCHEMATA)) {
+      for (const c of await this.matchPage(index, dataset, page, {
+        clear: false,
+        reuse: false,
+        candidates: XREF_CANDIDATES,
+      }))
+        if (sees(c.dataset_a, c.open_a) && sees(c.dataset_b, c.open_b))
+          pairs.add(`${c.entity_a}\u0000${c.dataset_a}\u0000${c.entity_b}\u0000${c.dataset_b}`);
+      done += page.length;
+      onProgress?.(done, total);
+    }
+    return { dataset, records: done, candidates: pairs.size, seconds: (performance.now() - started) / 1000 };
+  }
+
+  /** Index a page of one dataset's records, find their candidates, and store them. */
+  private async matchPage(
+    index: MatchIndex,
+    dataset: string,
+    page: readonly MatchSource[],
+    how: { clear: boolean; reuse: boolean; candidates: number },
+  ): Promise<CandidateWrite[]> {
+    const { clear, reuse, candidates } = how;
+    const records = await this.index.add(index, page, reuse);
+    const now = new Date().toISOString();
+    const found = new Map<string, CandidateWrite>();
+    const { agency } = await this.index.info(dataset);
+    for (const record of records) {
+      const self = splitRecordId(record.id);
+      // Arrival matching is the hub's own work: it compares records on all they state; reads filter.
+      const hits = index.query(record, {
+        limit: PER_RECORD,
+        minScore: CANDIDATE_THRESHOLD,
+        candidates,
+        accept: (id) => {
+          const other = splitRecordId(id);
+          return other.variant !== 'shared' && other.entityId !== self.entityId;
+        },
+      });
+      for (const hit of hits) {
+        const other = splitRecordId(hit.id);
+        const mine = { entity: self.entityId, dataset, agency, open: self.variant === 'open' ? 1 : 0 };
+        const theirs = {
+          entity: other.entityId,
+          dataset: other.dataset,
+          agency: (await this.index.info(other.dataset)).agency,
+          open: other.variant === 'open' ? 1 : 0,
+        };
+        const [a, b] = mine.entity < theirs.entity ? [mine, theirs] : [theirs, mine];
+        const key = `${a.entity}\u0000${a.dataset}\u0000${b.entity}\u0000${b.dataset}`;
+        if (found.has(key)) continue;
+        found.set(key, {
+          entity_a: a.entity,
+          dataset_a: a.dataset,
+          agency_a: a.agency,
+          open_a: a.open,
+          entity_b: b.entity,
+          dataset_b: b.dataset,
+          agency_b: b.agency,
+          open_b: b.open,
+          score: hit.comparison.score,
+          explanation: explanationJson(hit.comparison.features),
+          model_version: MODEL_VERSION,
+          updated_at: now,
+        });
+      }
+    }
+    if (clear)
+      await this.store.matches.clearNewCandidates(
+        dataset,
+        page.map((s) => s.entityId),
+      );
+    const rows = [...found.values()];
+    await this.store.matches.upsertCandidates(rows, now);
+    return rows;
+  }
+
+  /**
+   * Screen examples (yente's /match): each query against the datasets in scope — one dataset, or
+   * `all` the reader may see — best entities first, each with its explanation. Entries are met only
+   * as the reader may see them (see visibility.ts), so no score rests on a hidden value.
+   */
+  screen(
+    actor: Actor,
+    scope: string,
+    queries: Readonly<Record<string, EntityExample>>,
+    options: ScreeningOptions,
+  ): Promise<ScreeningBatch> {
+    const details = { matching: 'screen', scope, queries: Object.keys(queries).length, limit: options.limit };
+    const purpose = requirePurpose(actor, options.purpose);
+    return this.audit.around(
+      actor,
+      { action: 'search', purpose, details },
+      () => this.screenAll(actor, scope, queries, options),
+      (b) => ({
+        targets: [...new Set(Object.values(b.responses).flatMap((r) => r.results.map((x) => x.id)))],
+      }),
+    );
+  }
+
+  private async screenAll(
+    actor: Actor,
+    scope: string,
+    queries: Readonly<Record<string, EntityExample>>,
+    options: ScreeningOptions,
+  ): Promise<ScreeningBatch> {
+    this.access.require(actor, 'data:search');
+    const view = await this.access.view(actor);
+    if (scope !== 'all' && !view.datasets.includes(scope))
+      throw notFound(`no dataset "${scope}"`, { field: 'dataset' });
+    const inScope = new Set(scope === 'all' ? view.datasets : [scope]);
+    const accept = entryFilter(view, inScope);
+    const threshold = options.threshold ?? HUB_PARAMS.threshold;
+    const examples = Object.entries(queries).map(([key, q]) => [key, q, checkedRecord(q, key)] as const);
+    const index = await this.index.get();
+    const ranked = examples.map(([key, query, record]) => {
+      const best = new Map<string, IndexHit>();
+      const hits = index.query(record, { limit: options.limit * 4, minScore: options.cutoff ?? 0, accept });
+      for (const hit of hits) {
+        const { entityId } = splitRecordId(hit.id);
+        const seen = best.get(entityId);
+        if (!seen || seen.comparison.score < hit.comparison.score) best.set(entityId, hit);
+      }
+      const sorted = [...best].sort((x, y) => y[1].comparison.score - x[1].comparison.score);
+      return { key, query, sorted };
+    });
+    const ids = ranked.flatMap((r) => r.sorted.slice(0, options.limit).map(([id]) => id));
+    const entities = await visibleEntities(this.store, view, ids, inScope);
+    const responses: Record<string, ScreeningResponse> = {};
+    for (const { key, query, sorted } of ranked) {
+      const results = sorted.slice(0, options.limit).flatMap(([id, hit]) => {
+        const e = entities.get(id);
+        if (!e) return [];
+        const { score, features } = hit.comparison;
+        const { caption, schema, properties, datasets } = e;
+        return [
+          {
+            id,
+            caption,
+            schema,
+            properties,
+            datasets,
+            score,
+            match: score >= threshold,
+            explanation: features,
+          },
+        ];
+      });
+      responses[key] = { results, total: sorted.length, query };
+    }
+    return { responses, limit: options.limit, threshold };
+  }
+
+  /** Compare two entities, each given by example or by the id of a stored entity the reader may see. */
+  compare(
+    actor: Actor,
+    a: EntityExample | { id: string },
+    b: EntityExample | { id: string },
+  ): Promise<ComparisonView> {
+    const targets = [a, b].flatMap((e) => ('schema' in e ? [] : [e.id]));
+    return this.audit.around(actor, { action: 'read', targets, details: { matching: 'compare' } }, () =>
+      this.compareTwo(actor, a, b),
+    );
+  }
+
+  private async compareTwo(
+    actor: Actor,
+    a: EntityExample | { id: string },
+    b: EntityExample | { id: string },
+  ): Promise<ComparisonView> {
+    this.access.require(actor, 'data:search');
+    const [ra, rb] = [await this.recordOf(actor, a, 'a'), await this.recordOf(actor, b, 'b')];
+    const c = compare(ra, rb, HUB_PARAMS);
+    return {
+      score: c.score,
+      logOdds: c.logOdds,
+      match: c.match,
+      threshold: HUB_PARAMS.threshold,
+      modelVersion: MODEL_VERSION,
+      explanation: c.features,
+    };
+  }
+
+  private async recordOf(
+    actor: Actor,
+    e: EntityExample | { id: string },
+    side: string,
+  ): Promise<MatchRecord> {
+    if ('schema' in e) return checkedRecord(e, side);
+    const view = await this.access.view(actor);
+    const entity = (await visibleEntities(this.store, view, [e.id])).get(e.id);
+    if (!entity) throw hidden();
+    return exampleRecord({ id: e.id, schema: entity.schema, properties: entity.properties });
+  }
+
+  /** A page of stored candidates whose two records the reader may see whole, best score first. */
+  candidates(actor: Actor, filter: CandidateFilter): Promise<CandidatePage> {
+    const details = {
+      matching: 'candidates',
+      dataset: filter.dataset ?? null,
+      status: filter.status ?? null,
+    };
+    return this.audit.around(
+      actor,
+      { action: 'read', details },
+      () => this.candidatePage(actor, filter),
+      (p) => ({ details: { ...details, results: p.results.length } }),
+    );
+  }
+
+  private async candidatePage(actor: Actor, filter: CandidateFilter): Promise<CandidatePage> {
+    const view = await this.access.view(actor);
+    if (filter.dataset !== undefined && !view.datasets.includes(filter.dataset))
+      throw notFound(`no dataset "${filter.dataset}"`, { field: 'dataset' });
+    const page = await this.store.matches.listCandidates({ scope: candidateScope(view), ...filter });
+    const results = await this.views(page.rows);
+    return { total: page.total, limit: filter.limit, offset: filter.offset, results };
+  }
+
+  /** The stored candidates of one pair of entities the reader may see. */
+  pair(actor: Actor, a: string, b: string): Promise<CandidateView[]> {
+    return this.audit.around(
+      actor,
+      { action: 'read', targets: [a, b], details: { matching: 'pair' } },
+      async () => {
+        const view = await this.access.view(actor);
+        return this.views(await this.store.matches.candidatesOfPair(a, b, candidateScope(view)));
+      },
+    );
+  }
+
+  /** Candidates as the reader sees them; their rows were filtered, so their records are seen whole. */
+  private async views(rows: readonly MatchCandidateRow[]): Promise<CandidateView[]> {
+    const ids = [...new Set(rows.flatMap((r) => [r.entity_a, r.entity_b]))];
+    const datasets = [...new Set(rows.flatMap((r) => [r.dataset_a, r.dataset_b]))];
+    const sources = await this.store.matches.sourcesOf(ids, datasets);
+    const side = (id: string, dataset: string, agency: string): CandidateSide => {
+      const s = sources.find((x) => x.entityId === id && x.dataset === dataset);
+      return { id, dataset, agency, schema: s?.schema ?? '', caption: s?.caption ?? '' };
+    };
+    return rows.map((r) => ({
+      a: side(r.entity_a, r.dataset_a, r.agency_a),
+      b: side(r.entity_b, r.dataset_b, r.agency_b),
+      score: r.score,
+      match: r.score >= HUB_PARAMS.threshold,
+      status: r.status as CandidateStatus,
+      explanation: parseExplanation(r.explanation),
+      modelVersion: r.model_version,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    }));
+  }
+
+  /**
+   * Judge a pair of entities the reader may both see: same, not same or unsure, with a reason. The
+   * pair's candidates take the verdict as status (never proposed as new again) and the resolved
+   * identities around the two entities are recomputed.
+   */
+  judge(actor: Actor, a: string, b: string, verdict: Verdict, reason: string): Promise<JudgementView> {
+    return this.judging.judge(actor, a, b, verdict, reason);
+  }
+
+  /** Undo a `same`: judge the pair not the same; the identity splits where nothing else holds it. */
+  split(actor: Actor, a: string, b: string, reason: string): Promise<JudgementView> {
+    return this.judging.judge(actor, a, b, 'not-same', reason);
+  }
+
+  /** The judgements of a pair the reader may both see, oldest first. */
+  judgements(actor: Actor, a: string, b: string): Promise<JudgementView[]> {
+    return this.judging.judgements(actor, a, b);
+  }
+
+  /** The resolved identity of an entity, as the reader may see it (see Judging.identity). */
+  identity(actor: Actor, entityId: string): Promise<IdentityView> {
+    return this.judging.identity(actor, entityId);
+  }
+}
+
+/** A query's or compared entity's record, or an Invalid error naming it and its bad schema or property. */
+const checkedRecord = (e: EntityExample, key: string): MatchRecord => {
+  const schema = getSchema(e.schema, key);
+  for (const prop of Object.keys(e.properties)) getProperty(schema, prop, key);
+  return exampleRecord(e);
+};
