@@ -11,6 +11,7 @@ import type { HubConfig } from './config.js';
 import { DatasetsService } from './datasets/datasets.service.js';
 import { EntitiesService } from './entities/entities.service.js';
 import { GraphService } from './graph/graph.service.js';
+import { identitiesOf } from './graph/resolved-identities.js';
 import { FtmIngestService } from './ingest/ftm-import.service.js';
 import { HitsService } from './hits/hits.service.js';
 import { ImportEvents } from './ingest/import-events.js';
@@ -61,14 +62,16 @@ export const openHub = async (
     const hubId = await store.hub.hubId(options.readonly ? undefined : () => randomUUID());
     const access = new Access(store);
     const accounts = new AccountsService(store);
-    const auth = new AuthService(store);
     const sharing = new SharingService(store);
     const signer = loadAuditSigner(auditKeyPath(config.dataDir, config.auditKeyFile));
     const audit = new AuditService(store, signer, options.auditCheckpointEvery);
+    const auth = new AuthService(store, audit);
     const agencies = new AgenciesService(store, access, audit);
     const datasets = new DatasetsService(store, access, hubId, audit);
     const entities = new EntitiesService(store, access, audit);
-    const graph = new GraphService(store, access, audit);
+    const graph = new GraphService(store, access, audit, identitiesOf(store), () =>
+      store.matches.verdictsVersion(),
+    );
     const imports = new ImportEvents();
     const ftm = new FtmIngestService(store, datasets, imports, audit);
     const tables = new TableImportService(store, datasets, imports, join(config.dataDir, 'mappings'));

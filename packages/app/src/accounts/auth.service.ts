@@ -1,4 +1,5 @@
-import { ClewError, invalid, PERMISSIONS, type Actor, type Permission } from '@clew/core';
+import { anonymousActor, ClewError, invalid, PERMISSIONS, type Actor, type Permission } from '@clew/core';
+import type { AuditService } from '../audit/audit.service.js';
 import type { ApiTokenRow, Store, UserRow } from '@clew/store';
 import { randomUUID } from 'node:crypto';
 import { acceptablePassword, needsTotp } from './accounts.service.js';
@@ -66,7 +67,21 @@ const actorOf = (row: UserRow, scopes?: Permission[]): Actor => ({
 
 /** Sign-in, sessions, second factor and API tokens. */
 export class AuthService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Record a failed sign-in: the user's id when the name is known (never the name typed, which may be a password). */
+  private async failed(row: UserRow | undefined, reason: string): Promise<never> {
+    await this.audit.record(anonymousActor, {
+      action: 'sign-in-failure',
+      targets: row ? [row.id] : [],
+      outcome: 'denied',
+      details: { reason },
+    });
+    throw signInFailed();
+  }
 
   /**
    * Sign in with username, password and (when enrolled) a TOTP code. Unknown users, wrong passwords,
@@ -81,11 +96,11 @@ export class AuthService {
       username = normaliseUsername(input.username);
     } catch {
       await checkPassword(await decoyHash(), input.password);
-      throw signInFailed();
+      return this.failed(undefined, 'unknown user');
     }
     const row = await this.store.accounts.userByName(username);
     const passwordOk = await checkPassword(row?.password_hash ?? (await decoyHash()), input.password);
-    if (!row) throw signInFailed();
+    if (!row) return this.failed(undefined, 'unknown user');
     const locked = row.locked_until !== null && row.locked_until > now.toISOString();
     const codeOk = row.totp_secret === null || totpValid(row.totp_secret, input.code ?? '', now.getTime());
     if (!passwordOk || !codeOk || locked || row.disabled === 1) {
@@ -97,7 +112,10 @@ export class AuthService {
           now.toISOString(),
         );
       }
-      throw signInFailed();
+      return this.failed(
+        row,
+        locked ? 'locked' : row.disabled === 1 ? 'disabled' : passwordOk ? 'code' : 'password',
+      );
     }
     if (row.failed_attempts > 0)
       await this.store.accounts.updateUser(row.id, { failed_attempts: 0, updated_at: now.toISOString() });
@@ -112,6 +130,7 @@ export class AuthService {
       expires_at: expiresAt,
       last_seen_at: now.toISOString(),
     });
+    await this.audit.record(actorOf(row), { action: 'sign-in', targets: [row.id] });
     return { session, csrf, expiresAt, user: presentUser(row) };
   }
 
@@ -123,6 +142,7 @@ export class AuthService {
   /** End every session of the signed-in user (sign out everywhere). */
   async endSessions(actor: Actor): Promise<void> {
     await this.store.accounts.deleteSessionsOf((await this.self(actor)).id);
+    await this.audit.record(actor, { action: 'sign-out' });
   }
 
   /** The actor of a session cookie, or undefined when it is unknown, expired, idle or its user disabled. */

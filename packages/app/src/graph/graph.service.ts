@@ -159,6 +159,8 @@ export class GraphService {
     private readonly access: Access,
     private readonly audit: AuditService,
     private readonly identities?: IdentitySource,
+    /** Changes when resolved identities do (judgements), so the cached graph is rebuilt. */
+    private readonly identitiesVersion?: () => Promise<string>,
   ) {}
 
   /** Forget every built graph (call when an import finishes; reads also notice new data themselves). */
@@ -375,13 +377,14 @@ export class GraphService {
     // The key holds each dataset's next sequence number, so a finished import is noticed, and
     // whether the reader sees it whole or only what may leave its agency (`~`).
     const seqs = await Promise.all(datasets.map((d) => this.store.writes.nextSeq(d)));
-    const key = datasets.map((d, i) => `${d}@${seqs[i]}${view.whole.has(d) ? '' : '~'}`).join(',');
+    const identities = (await this.identitiesVersion?.()) ?? '';
+    const key = `${identities}|${datasets.map((d, i) => `${d}@${seqs[i]}${view.whole.has(d) ? '' : '~'}`).join(',')}`;
     let entry = this.cache.get(key);
     if (!entry) {
       if (this.cache.size >= 8) this.cache.clear();
-      const identities = this.identities;
+      const source = this.identities;
       entry = (async (): Promise<CachedGraph> => {
-        const resolve = identities ? await identities(datasets) : undefined;
+        const resolve = source ? await source(datasets) : undefined;
         return {
           graph: await loadEntityGraph(this.store, datasets, { view, ...(resolve ? { resolve } : {}) }),
         };

@@ -2,6 +2,7 @@
  * What the sharing policy costs, and the leak property at scale.
  *
  *   node packages/server/dist/bench/policy.bench.js [--people 20000] [--requests 1000] [--leak-cases 1000000]
+ *     [--engine sqlite|postgres|both|none]
  *
  * 1. Overhead: the same list and search requests on the same data, as the hub operator (sees every
  *    dataset whole: no sharing lookup, no statement filter, no row-level security) and as an analyst
@@ -133,7 +134,7 @@ const overhead = async (engine: 'sqlite' | 'postgres'): Promise<void> => {
     let q = 0;
     const search = () => ({
       method: 'POST',
-      url: '/api/match/all',
+      url: '/api/match/all?purpose=bench',
       payload: {
         queries: {
           q: { schema: 'Person', properties: { name: [`${FIRST[q % 10] ?? ''} ${LAST[q++ % 10] ?? ''}`] } },
@@ -202,7 +203,11 @@ const leak = async (): Promise<void> => {
 console.log(
   `policy bench on ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, Node ${process.version}`,
 );
-await overhead('sqlite');
-if (await pgAvailable()) await overhead('postgres');
+const ENGINE = process.argv.includes('--engine')
+  ? process.argv[process.argv.indexOf('--engine') + 1]
+  : 'both';
+if (ENGINE === 'sqlite' || ENGINE === 'both') await overhead('sqlite');
+if (ENGINE !== 'postgres' && ENGINE !== 'both') console.log('\nPostgreSQL: not asked for');
+else if (await pgAvailable()) await overhead('postgres');
 else console.log(`\nPostgreSQL at ${PG_URL} does not answer: skipped`);
 await leak();

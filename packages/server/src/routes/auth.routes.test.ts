@@ -184,3 +184,17 @@ describe('users', () => {
     expect(list.results.map((u) => u.username)).toEqual(['ann', 'boss']);
   });
 });
+
+describe('sign-in in the audit log', () => {
+  it('records sign-ins and failures, with the user id when known and never the name typed', async () => {
+    const ann = await newClient(t.app, t.hub, { agency: 'agency-a', username: 'ann', roles: ['analyst'] });
+    await wrongSignIn('ann');
+    await wrongSignIn('my-secret-password-typed-as-name');
+    const entries = (await t.hub.audit.list(operatorActor(), { limit: 50 })).results;
+    const row = await t.hub.store.accounts.userByName(ann.username);
+    const failures = entries.filter((e) => e.action === 'sign-in-failure');
+    expect(failures.map((e) => e.targets)).toEqual([[], [row?.id]]);
+    expect(entries.some((e) => e.action === 'sign-in' && e.targets.includes(row?.id ?? ''))).toBe(true);
+    expect(JSON.stringify(entries)).not.toContain('my-secret-password');
+  });
+});

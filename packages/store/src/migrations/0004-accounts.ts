@@ -55,16 +55,16 @@ const agencySeparation = async (db: Kysely<unknown>): Promise<void> => {
     exception when duplicate_object or unique_violation then null;
     end $$`.execute(db);
   await sql`alter table fragments enable row level security`.execute(db);
+  // The shared datasets are an uncorrelated sub-select: PostgreSQL runs it once per query (an
+  // InitPlan), not once per row.
   await sql`create policy agency_separation on fragments using (
       current_setting('clew.agency', true) = '*'
       or agency_id = current_setting('clew.agency', true)
-      or (shareable = 1 and exists (
-        select 1 from dataset_shares s
-        where s.dataset_id = fragments.dataset_id
-          and ((s.grantee_kind = 'agency' and s.grantee_id = current_setting('clew.agency', true))
-            or (s.grantee_kind = 'group' and exists (
-              select 1 from agency_groups g
-              where g.group_id = s.grantee_id and g.agency_id = current_setting('clew.agency', true)))))))`.execute(
+      or (shareable = 1 and dataset_id = any (array(
+        select s.dataset_id from dataset_shares s
+        where (s.grantee_kind = 'agency' and s.grantee_id = current_setting('clew.agency', true))
+          or (s.grantee_kind = 'group' and s.grantee_id in (
+            select g.group_id from agency_groups g where g.agency_id = current_setting('clew.agency', true)))))))`.execute(
     db,
   );
 };
@@ -132,6 +132,12 @@ export const accounts: Migration = {
       .execute();
     await backfillShareable(db);
     // Counts of what a reader may see group by `shareable`: keep them index-only (same index, one more column).
+    await db.schema.dropIndex('fragments_dataset_seq').execute();
+    await db.schema
+      .createIndex('fragments_dataset_seq_shareable')
+      .on('fragments')
+      .columns(['dataset_id', 'seq', 'shareable'])
+      .execute();
     await db.schema.dropIndex('fragments_dataset_schema_seq').execute();
     await db.schema
       .createIndex('fragments_dataset_schema_seq_shareable')

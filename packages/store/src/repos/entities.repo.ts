@@ -45,11 +45,12 @@ type FragmentQuery = SelectQueryBuilder<Database, 'fragments', object>;
 const inScope = <Q extends FragmentQuery>(q: Q, scope: ReadScope): Q => {
   const partial = new Set(scope.partial);
   const whole = scope.datasets.filter((d) => !partial.has(d));
-  return q.where((eb) =>
-    eb.or([
-      ...(whole.length > 0 ? [eb('dataset_id', 'in', whole)] : []),
-      ...(partial.size > 0 ? [eb.and([eb('dataset_id', 'in', [...partial]), eb('shareable', '=', 1)])] : []),
-    ]),
+  // One IN on the leading index column keeps the (dataset_id, seq) order usable; the partial
+  // datasets' condition is a filter on the same index entry.
+  const all = q.where('dataset_id', 'in', scope.datasets);
+  if (partial.size === 0) return all as Q;
+  return all.where((eb) =>
+    eb.or([eb('shareable', '=', 1), ...(whole.length > 0 ? [eb('dataset_id', 'in', whole)] : [])]),
   ) as Q;
 };
 

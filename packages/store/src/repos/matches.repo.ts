@@ -369,4 +369,19 @@ export class MatchesRepo {
       .execute();
     return rows.map((r) => r.entity_id);
   }
+
+  /** Every entity's cluster (entities in no cluster are absent). */
+  async allClusters(): Promise<Map<string, string>> {
+    const rows = await this.db.selectFrom('resolved_entities').select(['entity_id', 'cluster_id']).execute();
+    return new Map(rows.map((r) => [r.entity_id, r.cluster_id]));
+  }
+
+  /** Changes whenever a verdict does (so caches of resolved identities know when to rebuild). */
+  async verdictsVersion(): Promise<string> {
+    const r = await this.db
+      .selectFrom('match_verdicts')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+      .executeTakeFirst();
+    return `${r?.n ?? 0}@${r?.at ?? ''}`;
+  }
 }
