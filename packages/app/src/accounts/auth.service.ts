@@ -29,6 +29,7 @@ export interface TokenView {
   id: string;
   name: string;
   scopes: Permission[];
+  purpose: string | null;
   createdAt: string;
   expiresAt: string;
   revokedAt: string | null;
@@ -45,6 +46,7 @@ const presentToken = (t: ApiTokenRow): TokenView => ({
   id: t.id,
   name: t.name,
   scopes: JSON.parse(t.scopes) as Permission[],
+  purpose: t.purpose,
   createdAt: t.created_at,
   expiresAt: t.expires_at,
   revokedAt: t.revoked_at,
@@ -57,12 +59,13 @@ const addMinutes = (d: Date, m: number): string => new Date(d.getTime() + m * 60
  * A user actor. A user who must change a one-time password, or an administrator without a second
  * factor, acts with no role at all until they have done so: they can only finish setting up.
  */
-const actorOf = (row: UserRow, scopes?: Permission[]): Actor => ({
+const actorOf = (row: UserRow, scopes?: Permission[], purpose?: string | null): Actor => ({
   kind: 'user',
   userId: row.id,
   agencyId: row.agency_id,
   roles: row.must_change_password === 1 || needsTotp(row) ? [] : rolesOf(row),
   ...(scopes === undefined ? {} : { scopes }),
+  ...(purpose ? { purpose } : {}),
 });
 
 /** Sign-in, sessions, second factor and API tokens. */
@@ -171,7 +174,7 @@ export class AuthService {
     if (!row || row.disabled === 1) return undefined;
     if (t.last_used_at === null || now.getTime() - new Date(t.last_used_at).getTime() > 60_000)
       await this.store.accounts.touchToken(t.id, iso);
-    return { actor: actorOf(row, JSON.parse(t.scopes) as Permission[]) };
+    return { actor: actorOf(row, JSON.parse(t.scopes) as Permission[], t.purpose) };
   }
 
   /** The signed-in user. */
@@ -211,7 +214,7 @@ export class AuthService {
   /** Create an API token limited to some of the user's permissions; the secret is returned once. */
   async createToken(
     actor: Actor,
-    input: { name: string; scopes: readonly string[]; days: number },
+    input: { name: string; scopes: readonly string[]; days: number; purpose?: string | undefined },
     now = new Date(),
   ): Promise<{ token: string; view: TokenView }> {
     const row = await this.self(actor);
@@ -227,6 +230,7 @@ export class AuthService {
       name: input.name.trim() || 'token',
       token_hash: secretHash(token),
       scopes: JSON.stringify([...new Set(input.scopes)]),
+      purpose: input.purpose?.trim() || null,
       created_at: now.toISOString(),
       expires_at: addMinutes(now, input.days * 24 * 60),
       revoked_at: null,

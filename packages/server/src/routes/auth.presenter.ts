@@ -21,6 +21,7 @@ export const tokenSchema = z
     id: z.string(),
     name: z.string(),
     scopes: z.array(z.enum(PERMISSIONS)),
+    purpose: z.string().nullable(),
     createdAt: z.string(),
     expiresAt: z.string(),
     revokedAt: z.string().nullable(),

@@ -132,6 +132,28 @@ describe('API tokens and revocation', () => {
     expect((await ann.request({ url: '/api/auth/me' })).statusCode).toBe(401);
   });
 
+  it('records searches through a token with the purpose it was issued for, and asks sessions for one', async () => {
+    const ann = await newClient(t.app, t.hub, { agency: 'agency-a', username: 'ann', roles: ['analyst'] });
+    const query = { queries: { q: { schema: 'Person', properties: { name: ['Ivan Petrov'] } } } };
+    const noPurpose = await ann.request({ method: 'POST', url: '/api/match/all', payload: query });
+    expect(errorOf(noPurpose).where?.field).toBe('purpose');
+    const created = await ann.request({
+      method: 'POST',
+      url: '/api/auth/tokens',
+      payload: { name: 'gate', scopes: ['data:search'], purpose: 'border screening, Bari port' },
+    });
+    const { token } = created.json<{ token: string }>();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/match/all',
+      headers: { authorization: `Bearer ${token}` },
+      payload: query,
+    });
+    expect(res.statusCode).toBe(200);
+    const [search] = (await t.hub.audit.list(operatorActor(), { limit: 5, action: 'search' })).results;
+    expect(search?.purpose).toBe('border screening, Bari port');
+  });
+
   it('refuses unknown scopes and lifetimes beyond a year', async () => {
     const ann = await newClient(t.app, t.hub, { agency: 'agency-a', username: 'ann', roles: ['analyst'] });
     const bad = await ann.request({

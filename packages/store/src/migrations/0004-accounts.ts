@@ -106,6 +106,7 @@ export const accounts: Migration = {
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('token_hash', 'text', (c) => c.notNull().unique())
       .addColumn('scopes', 'text', (c) => c.notNull())
+      .addColumn('purpose', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('expires_at', 'text', (c) => c.notNull())
       .addColumn('revoked_at', 'text')

@@ -37,6 +37,8 @@ export interface ApiTokensTable {
   token_hash: string;
   /** JSON array of permissions the token is limited to. */
   scopes: string;
+  /** What the token is for: searches and exports through it are recorded with this purpose. */
+  purpose: string | null;
   created_at: string;
   expires_at: string;
   revoked_at: string | null;
