@@ -130,14 +130,10 @@ export const authRoutes = ({ hub }: RouteDeps): Route[] => [
       name: z.string().max(100),
       scopes: z.array(z.string().max(64)).max(20),
       days: z.number().int().default(90),
-      purpose: z
-        .string()
-        .max(500)
-        .optional()
-        .meta({
-          description:
-            'Searches and exports through the token are recorded with it (e.g. "border screening, Bari port")',
-        }),
+      purpose: z.string().max(500).optional().meta({
+        description:
+          'Searches and exports through the token are recorded with it (e.g. "border screening, Bari port")',
+      }),
     }),
     response: z.object({ token: z.string().meta({ description: 'Shown once' }), info: tokenSchema }),
     handler: async ({ body }, actor) => {
