@@ -71,6 +71,12 @@ export const buildServer = async (hub: Hub, options: ServerOptions): Promise<Fas
     app,
     apiRoutes({ hub, uploadsDir, maxUploadBytes, version }).all(),
     (options.actors ?? sessionActors)(hub),
+    (route, actor) =>
+      hub.audit.record(actor, {
+        action: route.method === 'GET' ? 'read' : 'admin',
+        outcome: 'denied',
+        details: { route: route.operationId },
+      }),
   );
   registerHubPage(app);
   await app.ready();

@@ -1,10 +1,13 @@
 import type { Actor } from '@clew/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { isStreamBody, type Route, type RouteResult } from './route.js';
+import { isStreamBody, refusedAtGate, type Route, type RouteResult } from './route.js';
 
 /** How the transport learns who is acting (see actor.ts). */
 export type ActorResolver = (request: FastifyRequest) => Promise<Actor>;
+
+/** Told when a signed-in user is refused at a route's gate, before the route runs (for the audit log). */
+export type GateRefusal = (route: Route, actor: Actor) => Promise<void>;
 
 async function* linesOf(
   first: IteratorResult<string>,
@@ -39,12 +42,18 @@ const send = async (reply: FastifyReply, result: RouteResult): Promise<FastifyRe
   }
 };
 
-const mount = (scope: FastifyInstance, route: Route, actorOf: ActorResolver): void => {
+const mount = (
+  scope: FastifyInstance,
+  route: Route,
+  actorOf: ActorResolver,
+  onRefused?: GateRefusal,
+): void => {
   scope.route({
     method: route.method,
     url: route.url,
     handler: async (request, reply) => {
       const actor = await actorOf(request);
+      if (onRefused && refusedAtGate(route.auth, actor)) await onRefused(route, actor);
       const result = await route.run(
         { params: request.params, query: request.query, body: request.body },
         actor,
@@ -63,11 +72,12 @@ export const mountRoutes = async (
   app: FastifyInstance,
   routes: readonly Route[],
   actorOf: ActorResolver,
+  onRefused?: GateRefusal,
 ): Promise<void> => {
   for (const route of routes) {
     const body = route.body;
     if (!isStreamBody(body)) {
-      mount(app, route, actorOf);
+      mount(app, route, actorOf, onRefused);
       continue;
     }
     await app.register((scope, _opts, done) => {
@@ -75,7 +85,7 @@ export const mountRoutes = async (
       scope.addContentTypeParser([...body.contentTypes], (_request, payload, parsed) => {
         parsed(null, payload);
       });
-      mount(scope, route, actorOf);
+      mount(scope, route, actorOf, onRefused);
       done();
     });
   }

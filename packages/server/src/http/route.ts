@@ -66,6 +66,10 @@ export const admit = (auth: RouteAuth, actor: Actor): void => {
     throw new ClewError('Forbidden', `your roles do not allow ${auth}`);
 };
 
+/** Whether the gate refuses a signed-in user for want of a permission (what the audit log records). */
+export const refusedAtGate = (auth: RouteAuth, actor: Actor): boolean =>
+  actor.kind === 'user' && auth !== 'public' && auth !== 'signed-in' && !may(actor, auth);
+
 /** A route as a feature declares it. */
 export interface RouteSpec<
   P extends PartSchema,

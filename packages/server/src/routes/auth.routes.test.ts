@@ -208,6 +208,13 @@ describe('users', () => {
 });
 
 describe('sign-in in the audit log', () => {
+  it('records a signed-in user refused at a route for want of a permission', async () => {
+    const ann = await newClient(t.app, t.hub, { agency: 'agency-a', username: 'ann', roles: ['analyst'] });
+    expect((await ann.request({ url: '/api/users' })).statusCode).toBe(403);
+    const [denied] = (await t.hub.audit.list(operatorActor(), { limit: 5, action: 'read' })).results;
+    expect(denied).toMatchObject({ outcome: 'denied', details: { route: 'listUsers' } });
+  });
+
   it('records sign-ins and failures, with the user id when known and never the name typed', async () => {
     const ann = await newClient(t.app, t.hub, { agency: 'agency-a', username: 'ann', roles: ['analyst'] });
     await wrongSignIn('ann');
