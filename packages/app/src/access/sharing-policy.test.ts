@@ -1,14 +1,9 @@
-import { operatorActor, type Actor } from '@clew/core';
+import { operatorActor } from '@clew/core';
 import { testDialects } from '@clew/store/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildHub, buildUser, linesOf, type HubFixture } from '../testing/hub-fixture.js';
 
-const user = (agencyId: string, roles: string[] = ['analyst']): Actor => ({
-  kind: 'user',
-  userId: `u-${agencyId}`,
-  agencyId,
-  roles,
-});
+const user = buildUser;
 
 // it-cases belongs to police-it; `clew` markings override the dataset default (AMBER) per value.
 const FILE = [

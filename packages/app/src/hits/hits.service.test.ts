@@ -1,16 +1,11 @@
-import { operatorActor, type Actor } from '@clew/core';
+import { operatorActor } from '@clew/core';
 import { testDialects } from '@clew/store/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildHub, buildUser, linesOf, type HubFixture } from '../testing/hub-fixture.js';
 
 const dialects = await testDialects();
 
-const user = (agencyId: string, roles: string[]): Actor => ({
-  kind: 'user',
-  userId: `u-${agencyId}`,
-  agencyId,
-  roles,
-});
+const user = buildUser;
 
 // The Italian record (the owner's) holds an address the French asker must not learn before release.
 const IT = [

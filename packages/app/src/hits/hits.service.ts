@@ -60,6 +60,12 @@ const reference = (): string => {
   return `HIT-${s.slice(0, 4)}-${s.slice(4, 8)}`;
 };
 
+/** Which side of a notice a reader is on (the operator reads as the owner). */
+const sideOf = (row: HitRow, agency: string | undefined): 'asker' | 'owner' =>
+  agency === undefined || row.owner_agency === agency ? 'owner' : 'asker';
+
+const recordKey = (dataset: string, entity: string): string => `${dataset}\u0000${entity}`;
+
 const notFound = (): ClewError => new ClewError('NotFound', 'hit not found', { field: 'id' });
 
 const hoursBetween = (from: string, to: Date): number =>
@@ -134,14 +140,16 @@ export class HitsService {
       targets: rows.map((r) => r.reference),
       details: { hits: 'list' },
     });
-    return Promise.all(rows.map((r) => this.view(r, agency)));
+    const records = await this.recordsFor(rows, agency);
+    return rows.map((r) => this.view(r, agency, records));
   }
 
   /** One notice of the actor's agency; any other does not exist for the actor. */
   async get(actor: Actor, id: string): Promise<HitView> {
     const row = await this.visible(actor, id);
     await this.audit.record(actor, { action: 'read', targets: [row.reference], details: { hits: 'get' } });
-    return this.view(row, this.agencyOf(actor));
+    const agency = this.agencyOf(actor);
+    return this.view(row, agency, await this.recordsFor([row], agency));
   }
 
   /** The owner releases its record to the asker: all statements, or the chosen ids, under its handling code. */
@@ -237,28 +245,57 @@ export class HitsService {
   }
 
   private async ownerStatements(row: HitRow): Promise<Statement[]> {
-    const scope = { agency: SYSTEM_AGENCY, datasets: [row.owner_dataset], partial: [] };
-    return (await this.store.entities.fragments([row.owner_entity], scope)).flatMap((f) => f.statements);
+    return (
+      (await this.records([{ dataset: row.owner_dataset, entity: row.owner_entity }])).get(
+        recordKey(row.owner_dataset, row.owner_entity),
+      ) ?? []
+    );
   }
 
-  private async view(row: HitRow, agency: string | undefined): Promise<HitView> {
-    const side: 'asker' | 'owner' = agency === undefined || row.owner_agency === agency ? 'owner' : 'asker';
+  /** The statements of these records, read as the hub in one query, by `recordKey`. */
+  private async records(
+    wanted: readonly { dataset: string; entity: string }[],
+  ): Promise<Map<string, Statement[]>> {
+    const scope = {
+      agency: SYSTEM_AGENCY,
+      datasets: [...new Set(wanted.map((w) => w.dataset))],
+      partial: [],
+    };
+    const ids = [...new Set(wanted.map((w) => w.entity))];
+    const out = new Map<string, Statement[]>();
+    for (const f of await this.store.entities.fragments(ids, scope)) {
+      const key = recordKey(f.dataset, f.entityId);
+      out.set(key, [...(out.get(key) ?? []), ...f.statements]);
+    }
+    return out;
+  }
+
+  /** The record each notice shows its reader: the asker's to the owner, the owner's to the asker once released. */
+  private recordsFor(rows: readonly HitRow[], agency: string | undefined): Promise<Map<string, Statement[]>> {
+    const wanted = rows.flatMap((r) =>
+      sideOf(r, agency) === 'owner'
+        ? [{ dataset: r.asker_dataset, entity: r.asker_entity }]
+        : r.status === 'released'
+          ? [{ dataset: r.owner_dataset, entity: r.owner_entity }]
+          : [],
+    );
+    return this.records(wanted);
+  }
+
+  private view(row: HitRow, agency: string | undefined, records: ReadonlyMap<string, Statement[]>): HitView {
+    const side = sideOf(row, agency);
     const now = new Date();
     let theirRecord: HitView['theirRecord'] = null;
     let released: HitView['released'] = null;
     if (side === 'owner') {
-      const scope = { agency: SYSTEM_AGENCY, datasets: [row.asker_dataset], partial: [] };
-      const asker = (await this.store.entities.fragments([row.asker_entity], scope)).flatMap(
-        (f) => f.statements,
-      );
-      theirRecord = asker
+      theirRecord = (records.get(recordKey(row.asker_dataset, row.asker_entity)) ?? [])
         .filter((s) => tlpMayLeaveAgency(s.tlp))
         .map((s) => ({ prop: s.prop, value: s.value }));
     } else if (row.status === 'released') {
       const chosen =
         row.released_statements === null ? null : new Set(JSON.parse(row.released_statements) as string[]);
       const handling = parseHandling(row.released_handling ?? 'H0');
-      released = (await this.ownerStatements(row))
+      released = (records.get(recordKey(row.owner_dataset, row.owner_entity)) ?? [])
         .filter((s) => chosen === null || chosen.has(s.id))
         .map((s) => ({
           prop: s.prop,

@@ -45,3 +45,11 @@ export const linesOf = (lines: readonly string[]): (() => AsyncIterable<string>)
     await Promise.resolve();
     yield* lines;
   };
+
+/** A signed-in user of an agency with these roles (an analyst unless told otherwise). */
+export const buildUser = (agencyId: string, roles: readonly string[] = ['analyst']): Actor => ({
+  kind: 'user',
+  userId: `u-${agencyId}-${roles.join('-')}`,
+  agencyId,
+  roles,
+});

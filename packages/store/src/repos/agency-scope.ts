@@ -11,6 +11,11 @@ export const SYSTEM_AGENCY = '*';
  * local to a transaction, so a pooled connection never carries it to the next request. On SQLite
  * (one process, no roles) it does nothing: the repositories' row guard is the backstop there.
  */
+/** Tell the database, for the rest of this transaction, which agency it serves (PostgreSQL only). */
+export const setAgency = async (trx: Kysely<Database>, agency: string): Promise<void> => {
+  await sql`select set_config('clew.agency', ${agency}, true)`.execute(trx);
+};
+
 export const withAgency = async <T>(
   db: Kysely<Database>,
   agency: string,
@@ -18,11 +23,11 @@ export const withAgency = async <T>(
 ): Promise<T> => {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return fn(db);
   if (db.isTransaction) {
-    await sql`select set_config('clew.agency', ${agency}, true)`.execute(db);
+    await setAgency(db, agency);
     return fn(db);
   }
   return db.transaction().execute(async (trx) => {
-    await sql`select set_config('clew.agency', ${agency}, true)`.execute(trx);
+    await setAgency(trx, agency);
     return fn(trx);
   });
 };

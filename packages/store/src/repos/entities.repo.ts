@@ -89,10 +89,6 @@ export class EntitiesRepo {
     return this.checks ? inScope(q, scope) : q;
   }
 
-  private guarded<R extends { dataset_id: string; shareable: number }>(scope: ReadScope, rows: R[]): R[] {
-    return guard(scope, rows);
-  }
-
   /** The fragments of these entities within the given datasets, by entity and dataset. */
   async fragments(entityIds: readonly string[], scope: ReadScope): Promise<Fragment[]> {
     if (entityIds.length === 0 || scope.datasets.length === 0) return [];
@@ -103,7 +99,7 @@ export class EntitiesRepo {
         .orderBy('dataset_id')
         .execute(),
     );
-    return this.guarded(scope, rows).map((r) => toFragment(r, unpackStatements));
+    return guard(scope, rows).map((r) => toFragment(r, unpackStatements));
   }
 
   /** A page of fragments in import order (entity ids only), and how many there are in all. */
@@ -123,8 +119,8 @@ export class EntitiesRepo {
         .limit(q.limit)
         .offset(q.offset)
         .execute();
-      const total = this.guarded(q.scope, count).reduce((n, c) => n + c.n, 0);
-      return { total, entityIds: this.guarded(q.scope, rows).map((r) => r.entity_id) };
+      const total = guard(q.scope, count).reduce((n, c) => n + c.n, 0);
+      return { total, entityIds: guard(q.scope, rows).map((r) => r.entity_id) };
     });
   }
 
@@ -140,7 +136,7 @@ export class EntitiesRepo {
         .execute(),
     );
     const out = new Map<string, { dataset: string; schema: string; count: number }>();
-    for (const r of this.guarded(scope, rows)) {
+    for (const r of guard(scope, rows)) {
       const key = `${r.dataset_id}\u0000${r.schema}`;
       const c = out.get(key) ?? { dataset: r.dataset_id, schema: r.schema, count: 0 };
       c.count += r.n;

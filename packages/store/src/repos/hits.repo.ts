@@ -1,21 +1,23 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { Database } from '../schema.js';
 import type { HitsTable } from '../schema/hits.js';
+import type { MatchCandidateRow } from './matches.repo.js';
 
 export type HitRow = Selectable<HitsTable>;
 
 /** A candidate between two agencies' records, as the hit exchange reads it. */
-export interface CrossAgencyCandidate {
-  entity_a: string;
-  dataset_a: string;
-  agency_a: string;
-  open_a: number;
-  entity_b: string;
-  dataset_b: string;
-  agency_b: string;
-  open_b: number;
-  score: number;
-}
+export type CrossAgencyCandidate = Pick<
+  MatchCandidateRow,
+  | 'entity_a'
+  | 'dataset_a'
+  | 'agency_a'
+  | 'open_a'
+  | 'entity_b'
+  | 'dataset_b'
+  | 'agency_b'
+  | 'open_b'
+  | 'score'
+>;
 
 /** Hit notices and agencies' answer deadlines. */
 export class HitsRepo {

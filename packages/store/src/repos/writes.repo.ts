@@ -2,7 +2,7 @@ import type { StatementDraft } from '@clew/core';
 import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, FragmentsTable, ImportsTable } from '../schema.js';
 import type { ImportCheckpointsTable } from '../schema/imports.js';
-import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
+import { setAgency, SYSTEM_AGENCY, withAgency } from './agency-scope.js';
 import { packedShareable, packStatements, unpackDrafts } from './fragment-codec.js';
 import { saveCheckpoint } from './import-checkpoints.repo.js';
 
@@ -102,7 +102,7 @@ export class WritesRepo {
       // idempotent and resumable, and bulk loads run four times faster without a flush per commit.
       if (this.dialect === 'postgres') {
         await sql`set local synchronous_commit = off`.execute(trx);
-        await sql`select set_config('clew.agency', ${SYSTEM_AGENCY}, true)`.execute(trx);
+        await setAgency(trx, SYSTEM_AGENCY);
       }
       if (checkpoint) await saveCheckpoint(trx, checkpoint);
       const fragments = [...merged.values()];
