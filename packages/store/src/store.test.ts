@@ -7,7 +7,7 @@ import { connect } from './db.js';
 import { openStore, type Store } from './store.js';
 import type { ReadScope } from './repos/entities.repo.js';
 import type { FragmentWrite } from './repos/writes.repo.js';
-import { packStatements } from './repos/fragment-codec.js';
+import { draftsShareable, packStatements } from './repos/fragment-codec.js';
 import { freshLocation, testDialects, type TestLocation } from './testing/dialects.js';
 
 const dialects = await testDialects();
@@ -31,13 +31,20 @@ const draft = (
   ...over,
 });
 
-const fragment = (id: string, names: string[]): FragmentWrite => ({
+const fragmentOf = (id: string, drafts: StatementDraft[]): FragmentWrite => ({
   entityId: `${id}.x`,
   originalId: id,
   schema: 'Person',
-  caption: names[0] ?? 'Person',
-  packed: packStatements(names.map((n, i) => draft(`${id}.x`, 'name', n, i))),
+  caption: drafts[0]?.value ?? 'Person',
+  packed: packStatements(drafts),
+  shareable: draftsShareable(drafts),
 });
+
+const fragment = (id: string, names: string[]): FragmentWrite =>
+  fragmentOf(
+    id,
+    names.map((n, i) => draft(`${id}.x`, 'name', n, i)),
+  );
 
 const seed = async (store: Store): Promise<void> => {
   await store.agencies.insert({
@@ -130,8 +137,7 @@ describe.each(dialects)('store on %s', (dialect) => {
 
   it('keeps each statement’s marking and derives stable statement ids', async () => {
     const s = await open();
-    const f = fragment('p1', ['Ann']);
-    f.packed = packStatements([
+    const f = fragmentOf('p1', [
       draft('p1.x', 'name', 'Ann', 0),
       draft('p1.x', 'nationality', 'er', 1, {
         propType: 'country',
@@ -156,10 +162,8 @@ describe.each(dialects)('store on %s', (dialect) => {
 
   it('reads another agency’s shared dataset only where a fragment holds a statement that may leave it', async () => {
     const s = await open();
-    const red = fragment('p1', ['Ann']);
-    red.packed = packStatements([draft('p1.x', 'name', 'Ann', 0, { tlp: 'RED' })]);
-    const mixed = fragment('p2', ['Bob']);
-    mixed.packed = packStatements([
+    const red = fragmentOf('p1', [draft('p1.x', 'name', 'Ann', 0, { tlp: 'RED' })]);
+    const mixed = fragmentOf('p2', [
       draft('p2.x', 'name', 'Bob', 0, { tlp: 'AMBER+STRICT' }),
       draft('p2.x', 'name', 'Bobby', 1, { tlp: 'GREEN' }),
     ]);

@@ -8,7 +8,7 @@ import {
   type FtmEntity,
   type StatementTarget,
 } from '@clew/core';
-import { nodeHashing, packStatements, type FragmentWrite } from '@clew/store';
+import { draftsShareable, nodeHashing, packStatements, type FragmentWrite } from '@clew/store';
 
 /** One rejected line: where, which entity and property, and why. */
 export interface Rejection {
@@ -47,6 +47,7 @@ export const toFragment = (
       schema: entity.schema.name,
       caption: captionOf(entity.schema, Object.fromEntries(entity.properties)),
       packed: packStatements(drafts),
+      shareable: draftsShareable(drafts),
     },
     statements: drafts.length,
   };

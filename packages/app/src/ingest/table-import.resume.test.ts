@@ -121,6 +121,44 @@ describe.each(dialects)('resuming a table import on %s', (dialect) => {
     },
   );
 
+  it(
+    'lets only one of two simultaneous runs of the same import write, and ends as one run',
+    { timeout: 240_000 },
+    async () => {
+      await run();
+      const expected = await snapshot();
+      await wipe();
+      // The second run starts before the first writes its third batch, and writes first (two
+      // processes, one database): the first's batch must then roll back.
+      const writes = f.hub.store.writes;
+      const real = writes.writeBatch.bind(writes);
+      let release: () => void = () => undefined;
+      const secondWrote = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const runs: Promise<unknown>[] = [];
+      let calls = 0;
+      writes.writeBatch = async (...args) => {
+        if (++calls === 3) {
+          runs.push(run());
+          await secondWrote;
+        } else if (calls === 4) release();
+        return real(...args);
+      };
+      runs.push(run());
+      await runs[0]?.catch(() => undefined);
+      const outcomes = await Promise.allSettled(runs);
+      writes.writeBatch = real;
+      expect(outcomes).toHaveLength(2);
+      const failed = outcomes.filter((o) => o.status === 'rejected');
+      expect(failed).toHaveLength(1);
+      expect(String((failed[0] as PromiseRejectedResult).reason)).toMatch(/another run of this import/);
+      // Whatever got in first: running the import once more finishes it, ending as one whole run.
+      await run();
+      expect(await snapshot()).toEqual(expected);
+    },
+  );
+
   it('starts afresh when the file or the mapping changed', { timeout: 120_000 }, async () => {
     let batches = 0;
     await expect(

@@ -1,4 +1,11 @@
-import { invalid, type Actor, type Mapping, type RowError, type StatementTarget } from '@clew/core';
+import {
+  ClewError,
+  invalid,
+  type Actor,
+  type Mapping,
+  type RowError,
+  type StatementTarget,
+} from '@clew/core';
 import type { ImportCheckpointsTable, ImportKey, Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
 import type { ImportEvents } from './import-events.js';
@@ -220,7 +227,7 @@ export class TableImportService {
         statements: 0,
         updated_at: new Date().toISOString(),
       };
-      await this.store.checkpoints.save(checkpoint);
+      await this.store.checkpoints.claim(checkpoint);
     }
     const importId = checkpoint.import_id;
     // A resumed run cannot know which entities the interrupted one wrote: it looks each one up.
@@ -266,7 +273,7 @@ export class TableImportService {
             seq,
             batch.fragments,
             mayHaveWritten,
-            next,
+            { from: checkpoint, to: next },
           );
           checkpoint = next;
           for (const f of batch.fragments) seen.add(f.entityId);
@@ -276,6 +283,8 @@ export class TableImportService {
       await this.events.finished({ actor, dataset: dataset.name, importId });
       return { ...report, importId, dataset: dataset.name };
     } catch (e) {
+      // Another run of this import is writing it: that run, not this one, says how the import ends.
+      if (e instanceof ClewError && e.code === 'Conflict') throw e;
       // Keep the checkpoint: running the same import again resumes after the last committed batch.
       await this.store.writes
         .finishImport(importId, {

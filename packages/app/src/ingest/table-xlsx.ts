@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import { ClewError, invalid } from '@clew/core';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { TableEvent } from './table-csv.js';
 
 /** How to read an XLSX workbook: which sheet (the first by default) and which row holds the header. */
@@ -46,7 +46,9 @@ export async function* readXlsx(
   options: XlsxOptions = {},
 ): AsyncGenerator<TableEvent> {
   const headerRow = options.headerRow ?? 1;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  // Loaded on first use: it is large, and every command that never reads a workbook would pay for it.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(input, {
     entries: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -151,6 +151,7 @@ for (const engine of engines) {
     await hub.datasets.create(actor, { name: 'rows', agency: 'bench' });
     const rss: number[] = [];
     let nextMark = rows / 10;
+    const cpu0 = process.cpuUsage();
     const report = await tables.importTable(actor, {
       dataset: 'rows',
       file,
@@ -165,10 +166,13 @@ for (const engine of engines) {
       },
     });
     const s = report.seconds;
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     process.stdout.write(
       `${engine} ${format} (${mb(statSync(file).size)}): ${String(report.rows)} rows → ${String(report.entities)} entities, ` +
         `${String(report.statements)} statements in ${s.toFixed(1)} s — ${String(Math.round(report.rows / s))} rows/s, ` +
         `${String(Math.round(report.entities / s))} entities/s; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ` +
+        `CPU ${cpuSeconds.toFixed(1)} s, all threads (${String(Math.round((cpuSeconds * 1e6) / report.rows))} µs a row); ` +
         `RSS at each tenth: ${rss.map(mb).join(' ')}; load ${loadavg()[0]?.toFixed(1) ?? '?'}\n`,
     );
     await hub.close();

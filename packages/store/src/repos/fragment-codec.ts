@@ -53,6 +53,10 @@ export const packStatements = (statements: readonly StatementDraft[]): string =>
   return JSON.stringify(out);
 };
 
+/** Whether any of these statements may be seen outside its agency (its TLP is neither RED nor AMBER+STRICT). */
+export const draftsShareable = (statements: readonly StatementDraft[]): boolean =>
+  statements.some((s) => tlpMayLeaveAgency(s.tlp));
+
 /**
  * Whether any statement of a packed fragment may be seen outside its agency (its TLP is neither RED
  * nor AMBER+STRICT). Reads only the markings: the packed JSON starts `{"m":[…],"s":[`, and `],"s":[`

@@ -1,3 +1,4 @@
+import { conflict, type ClewError } from '@clew/core';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ImportCheckpointsTable } from '../schema/imports.js';
@@ -13,17 +14,37 @@ export interface ImportKey {
 export type ImportCheckpoint = Selectable<ImportCheckpointsTable>;
 export type { ImportCheckpointsTable };
 
-/** Insert or replace a checkpoint, inside the caller's transaction (the one that writes its batch). */
-export const saveCheckpoint = async (
+/** A batch's move of its import's checkpoint: from where the run stood to where the batch ends. */
+export interface CheckpointMove {
+  from: ImportCheckpointsTable;
+  to: ImportCheckpointsTable;
+}
+
+const busy = (row: ImportCheckpointsTable): ClewError =>
+  conflict(
+    `another run of this import (dataset ${row.dataset_id}) is writing it: wait for it to finish, or stop it and run the import again`,
+  );
+
+/**
+ * Move a checkpoint inside the caller's transaction (the one that writes its batch) — only if it still
+ * stands where this run left it. Two runs of one import (two processes on one PostgreSQL) can then
+ * never both write: the second to commit finds the checkpoint moved, and its batch rolls back.
+ */
+export const moveCheckpoint = async (
   trx: Transaction<Database> | Kysely<Database>,
-  row: ImportCheckpointsTable,
+  move: CheckpointMove,
 ): Promise<void> => {
-  const { dataset_id: _d, file_key: _f, mapping_hash: _m, ...rest } = row;
-  await trx
-    .insertInto('import_checkpoints')
-    .values(row)
-    .onConflict((oc) => oc.columns(['dataset_id', 'file_key', 'mapping_hash']).doUpdateSet(rest))
-    .execute();
+  const { dataset_id, file_key, mapping_hash, ...rest } = move.to;
+  const r = await trx
+    .updateTable('import_checkpoints')
+    .set(rest)
+    .where('dataset_id', '=', dataset_id)
+    .where('file_key', '=', file_key)
+    .where('mapping_hash', '=', mapping_hash)
+    .where('import_id', '=', move.from.import_id)
+    .where('rows_done', '=', move.from.rows_done)
+    .executeTakeFirst();
+  if (r.numUpdatedRows !== 1n) throw busy(move.to);
 };
 
 /** Checkpoints of interrupted table imports: where a second run of the same import resumes. */
@@ -41,9 +62,14 @@ export class ImportCheckpointsRepo {
       .executeTakeFirst();
   }
 
-  /** Record a checkpoint outside a batch (the start of a run, before anything is written). */
-  async save(row: ImportCheckpointsTable): Promise<void> {
-    await saveCheckpoint(this.db, row);
+  /** Record the checkpoint of a new run, before anything is written; refused if another run holds one. */
+  async claim(row: ImportCheckpointsTable): Promise<void> {
+    const r = await this.db
+      .insertInto('import_checkpoints')
+      .values(row)
+      .onConflict((oc) => oc.columns(['dataset_id', 'file_key', 'mapping_hash']).doNothing())
+      .executeTakeFirst();
+    if (r.numInsertedOrUpdatedRows !== 1n) throw busy(row);
   }
 
   /** Mark a resumed run as running again. */

@@ -1,10 +1,9 @@
 import type { StatementDraft } from '@clew/core';
 import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, FragmentsTable, ImportsTable } from '../schema.js';
-import type { ImportCheckpointsTable } from '../schema/imports.js';
 import { setAgency, SYSTEM_AGENCY, withAgency } from './agency-scope.js';
-import { packedShareable, packStatements, unpackDrafts } from './fragment-codec.js';
-import { saveCheckpoint } from './import-checkpoints.repo.js';
+import { packStatements, unpackDrafts } from './fragment-codec.js';
+import { moveCheckpoint, type CheckpointMove } from './import-checkpoints.repo.js';
 
 /** One entity's worth of a batch: what the dataset states about it, packed by packStatements. */
 export interface FragmentWrite {
@@ -14,6 +13,8 @@ export interface FragmentWrite {
   caption: string;
   /** The statements, packed (see fragment-codec.ts); packing can happen off the writing thread. */
   packed: string;
+  /** Whether any statement may be seen outside its agency (`draftsShareable`), computed where it is packed. */
+  shareable: boolean;
 }
 
 // SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 10 columns × 1,000 rows fits both.
@@ -71,8 +72,8 @@ export class WritesRepo {
     batch: readonly FragmentWrite[],
     /** False when an earlier batch of this run certainly wrote no fragment of the entity (skips a lookup). */
     mayHaveWritten: (entityId: string) => boolean = () => true,
-    /** Saved in the batch's own transaction, so the checkpoint and the batch commit together. */
-    checkpoint?: ImportCheckpointsTable,
+    /** Made in the batch's own transaction, so the checkpoint and the batch commit together. */
+    checkpoint?: CheckpointMove,
   ): Promise<number> {
     const unpack = (f: FragmentWrite): StatementDraft[] =>
       unpackDrafts({
@@ -87,6 +88,7 @@ export class WritesRepo {
       ...later,
       caption: later.caption || earlier.caption,
       packed: packStatements(mergeStatements(unpack(earlier), unpack(later))),
+      shareable: earlier.shareable || later.shareable,
     });
     const merged = new Map<string, FragmentWrite>();
     for (const f of batch) {
@@ -94,7 +96,7 @@ export class WritesRepo {
       merged.set(f.entityId, prev ? add(prev, f) : f);
     }
     if (merged.size === 0) {
-      if (checkpoint) await saveCheckpoint(this.db, checkpoint);
+      if (checkpoint) await moveCheckpoint(this.db, checkpoint);
       return 0;
     }
     await this.db.transaction().execute(async (trx) => {
@@ -104,7 +106,7 @@ export class WritesRepo {
         await sql`set local synchronous_commit = off`.execute(trx);
         await setAgency(trx, SYSTEM_AGENCY);
       }
-      if (checkpoint) await saveCheckpoint(trx, checkpoint);
+      if (checkpoint) await moveCheckpoint(trx, checkpoint);
       const fragments = [...merged.values()];
       const check = fragments.filter((f) => mayHaveWritten(f.entityId));
       for (const part of chunks(check, ROW_CHUNK)) {
@@ -112,7 +114,15 @@ export class WritesRepo {
         const sameRun = (
           await trx
             .selectFrom('fragments')
-            .select(['dataset_id', 'entity_id', 'original_id', 'schema', 'caption', 'statements'])
+            .select([
+              'dataset_id',
+              'entity_id',
+              'original_id',
+              'schema',
+              'caption',
+              'statements',
+              'shareable',
+            ])
             .where(
               'entity_id',
               'in',
@@ -130,6 +140,7 @@ export class WritesRepo {
             schema: row.schema,
             caption: row.caption,
             packed: row.statements,
+            shareable: row.shareable === 1,
           };
           merged.set(row.entity_id, add(earlier, next));
         }
@@ -145,7 +156,7 @@ export class WritesRepo {
           from unnest(${ids}::text[], ${final.map((f) => f.originalId)}::text[], ${final.map((f) => f.schema)}::text[],
                       ${final.map((f) => f.caption)}::text[], ${final.map((_, i) => seq + i)}::bigint[],
                       ${final.map((f) => f.packed)}::text[],
-                      ${final.map((f) => (packedShareable(f.packed) ? 1 : 0))}::integer[]) as t(e, o, s, c, q, p, h)
+                      ${final.map((f) => (f.shareable ? 1 : 0))}::integer[]) as t(e, o, s, c, q, p, h)
           on conflict (entity_id, dataset_id) do update set original_id = excluded.original_id, schema = excluded.schema,
             caption = excluded.caption, import_run = excluded.import_run, statements = excluded.statements,
             shareable = excluded.shareable`.execute(trx);
@@ -154,7 +165,6 @@ export class WritesRepo {
       for (const part of chunks(final, ROW_CHUNK)) {
         const params: unknown[] = [];
         for (const f of part) {
-          const shareable = packedShareable(f.packed) ? 1 : 0;
           params.push(
             dataset,
             f.entityId,
@@ -165,7 +175,7 @@ export class WritesRepo {
             seq++,
             run,
             f.packed,
-            shareable,
+            f.shareable ? 1 : 0,
           );
         }
         await trx.executeQuery(CompiledQuery.raw(this.upsertSql(trx, part.length), params));
