@@ -8,7 +8,7 @@ import { openStore, type Store } from './store.js';
 import type { ReadScope } from './repos/entities.repo.js';
 import type { FragmentWrite } from './repos/writes.repo.js';
 import { draftsShareable, packStatements } from './repos/fragment-codec.js';
-import { freshLocation, testDialects, type TestLocation } from './testing/dialects.js';
+import { freshLocation, seedDataset, testDialects, type TestLocation } from './testing/dialects.js';
 
 const dialects = await testDialects();
 
@@ -46,28 +46,7 @@ const fragment = (id: string, names: string[]): FragmentWrite =>
     names.map((n, i) => draft(`${id}.x`, 'name', n, i)),
   );
 
-const seed = async (store: Store): Promise<void> => {
-  await store.agencies.insert({
-    id: 'ag',
-    name: 'Agency',
-    kind: 'police',
-    country: 'it',
-    created_at: '2026-01-01',
-  });
-  await store.datasets.insert({
-    id: 'ds',
-    agency_id: 'ag',
-    label: 'DS',
-    default_source: '',
-    default_collected: null,
-    default_source_reliability: 'X',
-    default_info_assessment: '4',
-    default_handling: 'H0',
-    default_handling_conditions: null,
-    default_tlp: 'AMBER',
-    created_at: '2026-01-01',
-  });
-};
+const seed = (store: Store): Promise<void> => seedDataset(store, 'ds', 'ag');
 
 describe.each(dialects)('store on %s', (dialect) => {
   let loc: TestLocation;

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { draftsShareable, packStatements } from '../repos/fragment-codec.js';
 import type { FragmentWrite } from '../repos/writes.repo.js';
 import { openStore } from '../store.js';
+import { seedDataset } from '../testing/dialects.js';
 
 const { values } = parseArgs({
   options: { fragments: { type: 'string', default: '300000' }, batch: { type: 'string', default: '6000' } },
@@ -90,26 +91,7 @@ process.stdout.write(
 for (const path of ['write path', 'SQLite alone'] as const) {
   const dir = await mkdtemp(join(tmpdir(), 'clew-write-floor-'));
   const store = await openStore({ dataDir: dir });
-  await store.agencies.insert({
-    id: 'bench',
-    name: 'Bench',
-    kind: 'police',
-    country: 'it',
-    created_at: '2026-01-01',
-  });
-  await store.datasets.insert({
-    id: 'rows',
-    agency_id: 'bench',
-    label: 'Rows',
-    default_source: '',
-    default_collected: null,
-    default_source_reliability: 'X',
-    default_info_assessment: '4',
-    default_handling: 'H0',
-    default_handling_conditions: null,
-    default_tlp: 'AMBER',
-    created_at: '2026-01-01',
-  });
+  await seedDataset(store, 'rows', 'bench');
   if (path === 'write path') {
     await measure(path, async (batch, seq) => {
       await store.writes.writeBatch('run', 'rows', 'bench', seq, batch, () => false);

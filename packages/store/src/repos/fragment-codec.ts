@@ -33,19 +33,22 @@ const packMarking = (m: Marking): PackedMarking => [
   m.tlp,
 ];
 
+const sameMarking = (a: PackedMarking, b: PackedMarking): boolean => {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
 /** Pack one fragment's statements (in order) into the JSON stored in its row. */
 export const packStatements = (statements: readonly StatementDraft[]): string => {
+  // A fragment nearly always has one or two markings: comparing field by field beats keying them.
   const markings: PackedMarking[] = [];
-  const keys: string[] = [];
   const s: PackedStatement[] = [];
   for (const st of statements) {
     const packed = packMarking(st);
-    const key = packed.join('\u0000');
-    let i = keys.indexOf(key);
+    let i = markings.findIndex((m) => sameMarking(m, packed));
     if (i < 0) {
       i = markings.length;
       markings.push(packed);
-      keys.push(key);
     }
     s.push([st.prop, st.value, i]);
   }

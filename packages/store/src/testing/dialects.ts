@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Dialect, StoreConfig } from '../db.js';
+import type { Store } from '../store.js';
 
 /** Where the PostgreSQL test database is (trust auth on these machines). */
 export const TEST_PG_URL = process.env.CLEW_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -81,4 +82,28 @@ export const freshLocation = async (dialect: Dialect): Promise<TestLocation> => 
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+};
+
+/** An agency and one dataset of it, with the default marking (AMBER, X4, H0), for tests and benchmarks. */
+export const seedDataset = async (store: Store, dataset: string, agency: string): Promise<void> => {
+  await store.agencies.insert({
+    id: agency,
+    name: agency,
+    kind: 'police',
+    country: 'it',
+    created_at: '2026-01-01',
+  });
+  await store.datasets.insert({
+    id: dataset,
+    agency_id: agency,
+    label: dataset,
+    default_source: '',
+    default_collected: null,
+    default_source_reliability: 'X',
+    default_info_assessment: '4',
+    default_handling: 'H0',
+    default_handling_conditions: null,
+    default_tlp: 'AMBER',
+    created_at: '2026-01-01',
+  });
 };
