@@ -83,15 +83,18 @@ export const gradingOf = (m: Pick<Marking, 'sourceReliability' | 'infoAssessment
 
 /** Apply overrides on top of a base marking; an H3 code without conditions, or conditions without H3, is invalid. */
 export const resolveMarking = (base: Marking, ...overrides: (MarkingOverride | undefined)[]): Marking => {
-  let m: Marking = { ...base };
+  const m: Marking = { ...base };
   for (const o of overrides) {
     if (!o) continue;
     const handlingChanged = o.handling !== undefined && o.handling !== m.handling;
-    // The type says no field is undefined, but a caller's object may still carry one: skip it.
-    m = {
-      ...m,
-      ...Object.fromEntries(Object.entries(o).filter((e: [string, unknown]) => e[1] !== undefined)),
-    };
+    // Field by field (every import resolves a marking per entity): an undefined field overrides nothing.
+    if (o.source !== undefined) m.source = o.source;
+    if (o.collected !== undefined) m.collected = o.collected;
+    if (o.sourceReliability !== undefined) m.sourceReliability = o.sourceReliability;
+    if (o.infoAssessment !== undefined) m.infoAssessment = o.infoAssessment;
+    if (o.handling !== undefined) m.handling = o.handling;
+    if (o.handlingConditions !== undefined) m.handlingConditions = o.handlingConditions;
+    if (o.tlp !== undefined) m.tlp = o.tlp;
     if (handlingChanged && o.handlingConditions === undefined) m.handlingConditions = null;
   }
   // Blank conditions are no conditions, so a marking's conditions are null unless its code is H3.
