@@ -38,7 +38,8 @@ describe.skipIf(!present && process.env.CI !== 'true')('screening quality on sha
     });
     const { resolved, missed } = oneNameResolution(lines, reference, crowd, DEFAULT_PARAMS);
     console.info(`one name: ${resolved} of ${lines.length} resolved; missed: ${missed.join(' | ')}`);
-    // Two lines (Japanese katakana, Chinese characters) transliterate too far from "Putin" today.
-    expect(resolved).toBeGreaterThanOrEqual(lines.length - 2);
+    // Katakana and Chinese characters resolve through their sound rules (phonetic.ts); one line, in
+    // Burmese (ဗလာဒီမီယာ ပူတင်), shares only the common skeleton "btn" and misses the top 40 candidates.
+    expect(resolved).toBeGreaterThanOrEqual(lines.length - 1);
   }, 120_000);
 });

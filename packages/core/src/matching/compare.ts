@@ -73,11 +73,20 @@ const fuzzy = (x: string, y: string): boolean => x === y || jaroWinkler(x, y) >=
 
 /** The agreement level of two names (see FEATURE_LEVELS.name). */
 export const nameLevel = (a: NameValue, b: NameValue): string => {
+  const level = agreementOfNames(a, b);
+  if (Math.min(a.tokens.length, b.tokens.length) >= 2) return level;
+  // One name alone (a nickname, a lone family name) agreeing is weak evidence: namesakes abound. A
+  // lone token that only sounds like one of the other's (Putin, Patton) is no agreement at all.
+  if (level === 'exact' || level === 'tokens' || level === 'fuzzy') return 'one';
+  return level === 'phonetic' || level === 'cognate' ? 'differ' : level;
+};
+
+const agreementOfNames = (a: NameValue, b: NameValue): string => {
   if (a.key !== '' && a.key === b.key) return 'exact';
   if (shorterCovered(a.tokens, b.tokens, same)) return 'tokens';
   if (shorterCovered(a.tokens, b.tokens, fuzzy) || jaroWinklerAtLeast(a.latin, b.latin, NAME_FUZZY_THRESHOLD))
     return 'fuzzy';
-  const skeletons = (n: NameValue): string[] => n.phonetic.filter((p) => p.length >= 2);
+  const skeletons = (n: NameValue): string[] => n.phonetic.filter((p) => p !== '');
   if (shorterCovered(skeletons(a), skeletons(b), same)) return 'phonetic';
   if (shorterCovered(a.cognates, b.cognates, same)) return 'cognate';
   if (a.tokens.some((x) => b.tokens.some((y) => fuzzy(x, y)))) return 'some';
@@ -100,9 +109,12 @@ export const identifierLevel = (a: IdentifierValue, b: IdentifierValue): string 
   return 'differ';
 };
 
-// Share of the shorter address's words (of two letters or more) that the other has.
-const overlap = (a: readonly string[], b: readonly string[]): number => {
-  const words = (x: readonly string[]) => new Set(x.filter((t) => t.length >= 2));
+// Share of the shorter address's words (of two letters or more, the postcode aside: it is judged
+// apart, and with the state alone it would make any two addresses of a town half alike) that the
+// other has.
+const overlap = (a: AddressValue, b: AddressValue): number => {
+  const words = (x: AddressValue) =>
+    new Set(x.tokens.filter((t) => t.length >= 2 && t !== x.postcode?.toLowerCase()));
   const [s, l] = [words(a), words(b)].sort((x, y) => x.size - y.size) as [Set<string>, Set<string>];
   if (s.size < 2) return 0;
   let shared = 0;
@@ -110,11 +122,21 @@ const overlap = (a: readonly string[], b: readonly string[]): number => {
   return shared / s.size;
 };
 
+// Both give house numbers (words with a digit, the postcode aside) and they differ by more than one
+// typing slip: another door on the same street, however alike the rest reads.
+const numbersDiffer = (a: AddressValue, b: AddressValue): boolean => {
+  const numbers = (x: AddressValue): string =>
+    x.tokens.filter((t) => /[0-9]/.test(t) && t !== x.postcode?.toLowerCase()).join(' ');
+  const [na, nb] = [numbers(a), numbers(b)];
+  return na !== '' && nb !== '' && na !== nb && !oneEditApart(na, nb);
+};
+
 /** The agreement level of two addresses (see FEATURE_LEVELS.address). */
 export const addressLevel = (a: AddressValue, b: AddressValue): string => {
   if (a.normal === b.normal) return 'exact';
-  if (jaroWinklerAtLeast(a.normal, b.normal, ADDRESS_SIMILAR_THRESHOLD)) return 'similar';
-  if (overlap(a.tokens, b.tokens) >= 0.5) return 'overlap';
+  if (!numbersDiffer(a, b) && jaroWinklerAtLeast(a.normal, b.normal, ADDRESS_SIMILAR_THRESHOLD))
+    return 'similar';
+  if (overlap(a, b) >= 0.5) return 'overlap';
   if (a.postcode !== undefined && a.postcode === b.postcode) return 'postcode';
   return 'differ';
 };

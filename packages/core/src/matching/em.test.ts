@@ -64,6 +64,18 @@ describe('estimateParams', () => {
     expect(Math.abs((a.params.features.name?.exact?.m ?? 0) - 0.7)).toBeLessThan(0.03);
   });
 
+  it('holds fixed levels at their start and shares the rest of the probability among the others', () => {
+    const { params } = estimateParams(synthetic(5_000, 0.2, 7), start, {
+      fixed: { document: 'all', name: ['differ'] },
+    });
+    expect(params.features.document).toEqual(start.features.document);
+    expect(params.features.name?.differ).toEqual(start.features.name?.differ);
+    const levels = Object.values(params.features.name ?? {});
+    expect(levels.reduce((s, l) => s + l.m, 0)).toBeCloseTo(1, 10);
+    expect(levels.reduce((s, l) => s + l.u, 0)).toBeCloseTo(1, 10);
+    expect(params.features.name?.exact?.m).not.toBeCloseTo(start.features.name?.exact?.m ?? 0, 2);
+  });
+
   it('keeps the parameters of features it saw no data for', () => {
     const { params } = estimateParams(synthetic(2_000, 0.2, 4), start);
     expect(params.features.imo).toEqual(DEFAULT_PARAMS.features.imo);

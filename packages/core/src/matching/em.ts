@@ -36,6 +36,13 @@ export interface EmOptions {
   blockedFeatures?: readonly FeatureName[];
   /** Pseudo-count per level, so no level has probability 0; default 0.01. */
   smoothing?: number;
+  /**
+   * Levels whose m and u stay as in `initial` (the feature's other levels share the rest of the
+   * probability in the proportions EM finds), or `'all'` for a whole feature. For evidence candidates
+   * cannot identify: among pairs chosen because they share a key, disagreement elsewhere is confounded
+   * with the choice, and a shared phone links people rather than identifying one (see README).
+   */
+  fixed?: Partial<Record<FeatureName, readonly string[] | 'all'>>;
 }
 
 /** What {@link estimateParams} found. */
@@ -146,6 +153,8 @@ export const estimateParams = (
       smoothing,
     );
     for (const [f, levels] of fixedU ?? []) uTable.set(f, levels);
+    holdFixed(mTable, initial, options.fixed, 'm');
+    holdFixed(uTable, initial, options.fixed, 'u');
     const matches = patterns.reduce((s, p, j) => s + p.count * (posterior[j] ?? 0), 0);
     const prior = Math.min(1 - 1e-9, Math.max(1e-9, n === 0 ? params.prior : matches / n));
     const next = rebuild(params, mTable, uTable, prior);
@@ -154,6 +163,33 @@ export const estimateParams = (
     if (moved < tolerance) return { params, iterations: iteration, converged: true };
   }
   return { params, iterations: maxIterations, converged: false };
+};
+
+// Put the fixed levels back at their initial probability and scale the feature's others to the rest.
+const holdFixed = (
+  table: LevelTable,
+  initial: MatchParams,
+  fixed: EmOptions['fixed'],
+  which: 'm' | 'u',
+): void => {
+  for (const [f, spec] of Object.entries(fixed ?? {}) as [FeatureName, readonly string[] | 'all'][]) {
+    const levels = table.get(f);
+    const start = initial.features[f];
+    if (levels === undefined || start === undefined) continue;
+    const held = new Set(spec === 'all' ? levelsOf(f) : spec);
+    let heldMass = 0;
+    let freeMass = 0;
+    for (const [l, p] of levels) {
+      const q = held.has(l) ? start[l]?.[which] : undefined;
+      if (q === undefined) freeMass += p;
+      else heldMass += q;
+    }
+    const scale = freeMass > 0 ? Math.max(0, 1 - heldMass) / freeMass : 0;
+    for (const [l, p] of levels) {
+      const q = held.has(l) ? start[l]?.[which] : undefined;
+      levels.set(l, q ?? p * scale);
+    }
+  }
 };
 
 const withU = (params: MatchParams, u: LevelTable | undefined): MatchParams =>

@@ -19,7 +19,7 @@ describe('toMatchRecord', () => {
       },
     });
     expect(r.names.map((n) => n.key)).toEqual(['putin vladimir', 'putin vladimir']);
-    expect(r.names[0]?.phonetic).toEqual(['fltmr', 'btn']);
+    expect(r.names[0]?.phonetic).toEqual(['frtmr', 'btn']);
     expect(r.dates[0]?.date.iso).toBe('1952-10-07');
     expect(r.countries).toEqual(['RU']);
     expect(r.genders).toEqual(['male']);

@@ -16,6 +16,7 @@ import {
   normaliseVin,
   parseDate,
   phoneticKey,
+  soundSourceOf,
   countryCode,
   type Normalised,
   type PartialDate,
@@ -231,11 +232,9 @@ const nameValue = (text: string, personal: boolean): Normalised<NameValue> => {
   if (personal) {
     const n = normaliseName(text);
     if (!n.ok) return n;
-    const { tokens, key, latin } = n.value;
-    return {
-      ok: true,
-      value: { text, tokens, key, latin, phonetic: tokens.map(phoneticKey), cognates: tokens.map(cognate) },
-    };
+    const { tokens, key, latin, script } = n.value;
+    const phonetic = tokens.map((t) => phoneticKey(t, soundSourceOf(script)));
+    return { ok: true, value: { text, tokens, key, latin, phonetic, cognates: tokens.map(cognate) } };
   }
   const o = normaliseOrganisation(text);
   if (!o.ok) return o;
@@ -243,7 +242,7 @@ const nameValue = (text: string, personal: boolean): Normalised<NameValue> => {
   const latin = tokens.join(' ');
   return {
     ok: true,
-    value: { text, tokens, key, latin, phonetic: tokens.map(phoneticKey), cognates: [...tokens] },
+    value: { text, tokens, key, latin, phonetic: tokens.map((t) => phoneticKey(t)), cognates: [...tokens] },
   };
 };
 

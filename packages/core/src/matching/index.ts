@@ -7,3 +7,4 @@ export * from './blocking.js';
 export * from './record-codec.js';
 export * from './screening-keys.js';
 export * from './screening-index.js';
+export * from './dedupe-pass.js';

@@ -10,7 +10,7 @@ import { IDENTIFIER_KINDS, type IdentifierKind } from './features.js';
 
 /** Agreement levels of each feature, best first. */
 export const FEATURE_LEVELS = {
-  name: ['exact', 'tokens', 'fuzzy', 'phonetic', 'cognate', 'some', 'differ'],
+  name: ['exact', 'tokens', 'fuzzy', 'phonetic', 'cognate', 'one', 'some', 'differ'],
   date: ['exact', 'partial', 'swap', 'month', 'year', 'near', 'differ'],
   country: ['agree', 'differ'],
   gender: ['agree', 'differ'],
@@ -85,45 +85,59 @@ const identifierDefaults = levels({
   differ: [0.04, 0.9998],
 });
 
-const identifierParams = Object.fromEntries(IDENTIFIER_KINDS.map((k) => [k, identifierDefaults])) as Record<
-  IdentifierKind,
-  Record<string, LevelParams>
->;
+// Phones and emails link people rather than identify them: a recruiter's phone is on every recruit's
+// record, a family shares one, people change numbers. A shared one is evidence, never decisive alone.
+const contactDefaults = (strictU: number): Record<string, LevelParams> =>
+  levels({
+    strict: [0.4, strictU],
+    confusable: [0.02, 2e-3],
+    near: [0.02, 5e-3],
+    differ: [0.3, 0.99],
+  });
+
+const identifierParams = {
+  ...Object.fromEntries(IDENTIFIER_KINDS.map((k) => [k, identifierDefaults])),
+  phone: contactDefaults(8e-3),
+  email: contactDefaults(1e-3),
+} as Record<IdentifierKind, Record<string, LevelParams>>;
 
 /**
- * Hand-set parameters for use before any estimate exists: name and birth date carry most evidence,
- * identifiers are near-decisive, and differing birth years weigh strongly against (so two people who
- * share a common name but not a birth year stay apart). Prior 1 %, threshold 0.5.
+ * Hand-set parameters, the hub's model (README: "What DEFAULT_PARAMS weigh"): a name alone never
+ * decides (name pools are small), sharing one name of several weighs against, a differing birth date
+ * weighs strongly against, documents are near-decisive and phones and e-mails are evidence, not
+ * proof. Prior 1 %, threshold 0.5.
  */
 export const DEFAULT_PARAMS: MatchParams = {
   prior: 0.01,
   threshold: 0.5,
   features: {
     name: levels({
-      exact: [0.55, 5e-4],
-      tokens: [0.15, 2e-3],
-      fuzzy: [0.12, 5e-3],
-      phonetic: [0.06, 0.01],
-      cognate: [0.03, 0.01],
-      some: [0.05, 0.08],
-      differ: [0.04, 0.9],
+      exact: [0.55, 0.03],
+      tokens: [0.15, 0.03],
+      fuzzy: [0.12, 0.04],
+      phonetic: [0.06, 0.02],
+      cognate: [0.03, 0.015],
+      one: [0.04, 0.02],
+      some: [0.03, 0.9],
+      differ: [0.02, 0.9],
     }),
     date: levels({
       exact: [0.82, 2e-3],
-      partial: [0.05, 0.01],
+      partial: [0.05, 0.03],
       swap: [0.03, 3e-4],
-      month: [0.03, 5e-3],
-      year: [0.03, 0.03],
-      near: [0.03, 0.05],
-      differ: [0.01, 0.9],
+      month: [0.02, 0.02],
+      year: [0.01, 0.1],
+      near: [0.005, 0.15],
+      differ: [0.003, 0.9],
     }),
-    country: levels({ agree: [0.92, 0.2], differ: [0.08, 0.8] }),
+    country: levels({ agree: [0.92, 0.4], differ: [0.08, 0.8] }),
     gender: levels({ agree: [0.97, 0.5], differ: [0.03, 0.5] }),
     address: levels({
-      exact: [0.5, 5e-4],
-      similar: [0.2, 2e-3],
-      postcode: [0.15, 0.02],
-      differ: [0.15, 0.97],
+      exact: [0.3, 0.01],
+      similar: [0.15, 0.02],
+      overlap: [0.05, 0.05],
+      postcode: [0.1, 0.05],
+      differ: [0.4, 0.87],
     }),
     ...identifierParams,
   },

@@ -91,7 +91,7 @@ export class PostingTable {
     if (at < 0) at = this.insert(hash);
     const p = this.a.postings;
     if (p === this.a.postSlot.length) {
-      const n = p * 2;
+      const n = Math.max(p * 2, 1 << 16);
       this.a.postSlot = grown(this.a.postSlot, n, (k) => new Int32Array(k));
       this.a.postNext = grown(this.a.postNext, n, (k) => new Int32Array(k));
     }

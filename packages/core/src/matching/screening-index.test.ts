@@ -5,6 +5,7 @@ import { toMatchRecord, type MatchRecord } from './features.js';
 import { DEFAULT_PARAMS } from './model.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
 import { ScreeningIndex } from './screening-index.js';
+import { screeningKeys } from './screening-keys.js';
 
 type Props = Record<string, string[]>;
 const person = (id: string, properties: Props): MatchRecord =>
@@ -74,6 +75,23 @@ describe('ScreeningIndex', () => {
     expect(strict.map((h) => h.id)).toEqual(['t1']);
   });
 
+  it('chooses candidates among accepted records only, so refused ones never take their places', () => {
+    // Five exact twins of the target outrank the accepted namesake; with one candidate, it must still come.
+    const twins = [1, 2, 3, 4, 5].map((i) => ({ ...target, id: `hidden-${i}` }));
+    const namesake = person('seen', { name: ['Mohammed Hassan'], birthDate: ['1985-03-02'] });
+    const index = build([...crowd(), ...twins, namesake]);
+    const asked: string[] = [];
+    const accept = (id: string): boolean => {
+      asked.push(id);
+      return !id.startsWith('hidden');
+    };
+    const hits = index.query(target, { candidates: 1, accept });
+    expect(hits.map((h) => h.id)).toEqual(['seen']);
+    expect(index.query(target, { candidates: 1 })[0]?.id).toMatch(/^hidden/);
+    // Asked only about records that would enter the top candidates, not about every one touched.
+    expect(asked.length).toBeLessThan(index.lastStats.touched);
+  });
+
   it('updates and removes records', () => {
     const index = build([...crowd(), target]);
     const size = index.size;
@@ -101,9 +119,12 @@ describe('ScreeningIndex', () => {
     expect(hits.map((h) => h.id)).toEqual(['t1']);
   });
 
-  it('refuses records without ids', () => {
+  it('refuses records without ids, or with a line feed in one', () => {
     expect(() => {
       new ScreeningIndex().add(query({ name: ['Ivan'] }));
+    }).toThrow(RangeError);
+    expect(() => {
+      new ScreeningIndex().add(person('a\nb', { name: ['Ivan'] }));
     }).toThrow(RangeError);
   });
 
@@ -117,6 +138,19 @@ describe('ScreeningIndex', () => {
     expect(restored.has('c-0-0')).toBe(false);
     restored.add(person('n1', { name: ['Arben Hoxha'], birthDate: ['2001-02-03'] }));
     expect(restored.query(query({ name: ['Arben Hoxha'], birthDate: ['2001-02-03'] }))[0]?.id).toBe('n1');
+  });
+
+  it('keeps updates and removals made after a restore through the next snapshot', () => {
+    const restored = ScreeningIndex.restore(build([...crowd(), target]).snapshot());
+    restored.remove('c-1-1');
+    restored.add(person('c-2-2', { name: ['Olga Ivanova'], birthDate: ['1990-01-01'] }));
+    restored.add(person('n1', { name: ['Arben Hoxha'], birthDate: ['2001-02-03'] }));
+    const again = ScreeningIndex.restore(restored.snapshot());
+    expect(again.size).toBe(restored.size);
+    expect(again.has('c-1-1')).toBe(false);
+    expect(again.get('c-2-2')?.names[0]?.text).toBe('Olga Ivanova');
+    const queries = [target, query({ name: ['Olga Ivanova'] }), query({ name: ['Arben Hoxha'] })];
+    expect(queries.map((q) => again.query(q))).toEqual(queries.map((q) => restored.query(q)));
   });
 
   it('answers the same after compaction, without the postings of removed records', () => {
@@ -151,6 +185,20 @@ describe('ScreeningIndex', () => {
     );
     const index = build(records);
     expect(index.query(query({ phone: ['+39 333 1002999'] }))[0]?.id).toBe('g2999');
+  });
+});
+
+describe('screeningKeys', () => {
+  it('gives a query, not an indexed record, its birth date with day and month swapped', () => {
+    const r = person('x', { name: ['Ivan Petrov'], birthDate: ['1985-03-02', '1990-07-07', '1991-05-20'] });
+    const dates = (keys: Map<string, number>): string[] => [...keys.keys()].filter((k) => k.startsWith('d:'));
+    expect(dates(screeningKeys(r))).toEqual(['d:1985-03-02', 'd:1990-07-07', 'd:1991-05-20']);
+    expect(dates(screeningKeys(r, undefined, true))).toEqual([
+      'd:1985-03-02',
+      'd:1990-07-07',
+      'd:1991-05-20',
+      'd:1985-02-03',
+    ]);
   });
 });
 

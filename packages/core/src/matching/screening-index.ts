@@ -2,6 +2,7 @@ import { compare, type Comparison } from './compare.js';
 import { comparableSchemata, type MatchRecord } from './features.js';
 import { DEFAULT_PARAMS, type MatchParams } from './model.js';
 import { PostingTable } from './posting-table.js';
+import { TextColumn } from './text-column.js';
 import { jaroWinkler } from './similarity.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
 import { readScreeningSnapshot, writeScreeningSnapshot, type ScreeningState } from './screening-snapshot.js';
@@ -19,7 +20,10 @@ import {
  * negatives_us against negatives_global, 50,000 each) raise one — see the matching README. Matching
  * records for a merge (dedupe) keeps `params.threshold`.
  */
-export const DEFAULT_SCREENING_THRESHOLD = 0.7;
+export const DEFAULT_SCREENING_THRESHOLD = 0.5;
+
+// Accumulators per record slot: the sum of shared key weights, then the best key of each of 4 fields.
+const ACC = 5;
 
 /** Options of a {@link ScreeningIndex}: all of them apply at query time, so a snapshot holds none. */
 export interface ScreeningOptions {
@@ -31,6 +35,11 @@ export interface ScreeningOptions {
   cap?: number;
   /** How many of the best pre-scored candidates are compared in full; default 40. */
   candidates?: number;
+  /**
+   * Postings a query walks before it stops following its commonest keys (once it has touched
+   * `candidates` records); default 3,000. Bounds the slowest queries: their commonest keys weigh least.
+   */
+  budget?: number;
 }
 
 /** One query's options. */
@@ -43,6 +52,12 @@ export interface ScreeningQuery {
   exclude?: string;
   /** Compare at most this many pre-scored candidates (default: the index's `candidates`). */
   candidates?: number;
+  /**
+   * Only records whose id passes this are candidates (a reader's datasets, say). Applied while the best
+   * pre-scored candidates are chosen, so refused records never take a comparison's place; it is asked
+   * only about records that would enter the top `candidates`, not about every record touched.
+   */
+  accept?: (id: string) => boolean;
 }
 
 /** One candidate: the indexed record, its full explained comparison, and the candidate pre-score. */
@@ -57,8 +72,10 @@ export interface ScreeningHit {
 /** What a query did (for benchmarks and tuning). */
 export interface ScreeningStats {
   keys: number;
-  /** Keys skipped because more than `cap` records hold them. */
+  /** Keys not followed: held by more than `cap` records, or past the postings budget. */
   capped: number;
+  /** Live records on the followed keys' posting lists (the work of finding candidates). */
+  postings: number;
   /** Distinct records sharing at least one followed key. */
   touched: number;
   compared: number;
@@ -89,41 +106,44 @@ export class ScreeningIndex {
   private readonly weights: Readonly<ScreeningKeyWeights>;
   private readonly cap: number;
   private readonly candidates: number;
+  private readonly budget: number;
   private readonly s: ScreeningState;
-  private readonly slotOf = new Map<string, number>();
+  // Id → slot of the live records: built on first use, so a restored index can answer queries
+  // before it has decoded its ids (a query reads only the ids of its candidates).
+  private slotMap: Map<string, number> | undefined;
   private readonly schemaCode = new Map<string, number>();
   private live = 0;
   private compactedAt = 1 << 16;
-  // Per record: the sum of shared key weights, and the best key weight of each field (see KeyField).
-  private acc = new Float32Array(1024);
-  private best: Float32Array[] = [0, 1, 2, 3].map(() => new Float32Array(1024));
+  // Per record (at ACC × slot): the sum of shared key weights, then the best key weight of each field
+  // (see KeyField); and the records a query touched, as those offsets.
+  private acc = new Float32Array(ACC * 1024);
+  private touched = new Int32Array(1024);
   /** What the last query did. */
-  lastStats: ScreeningStats = { keys: 0, capped: 0, touched: 0, compared: 0 };
+  lastStats: ScreeningStats = { keys: 0, capped: 0, postings: 0, touched: 0, compared: 0 };
 
   constructor(options: ScreeningOptions = {}, state?: ScreeningState) {
     this.params = options.params ?? DEFAULT_PARAMS;
     this.weights = options.weights ?? DEFAULT_SCREENING_KEY_WEIGHTS;
     this.cap = options.cap ?? 5_000;
     this.candidates = options.candidates ?? 40;
+    this.budget = options.budget ?? 3_000;
     this.s = state ?? {
       table: new PostingTable(),
-      records: [],
-      ids: [],
+      records: TextColumn.empty(),
+      ids: TextColumn.empty(),
       schemaOf: new Uint16Array(1024),
       schemas: [],
     };
     this.s.schemas.forEach((name, code) => this.schemaCode.set(name, code));
-    this.s.ids.forEach((id, slot) => {
-      if (this.s.records[slot] !== '') {
-        this.slotOf.set(id, slot);
-        this.live++;
-      }
-    });
+    for (let slot = 0; slot < this.s.records.length; slot++) if (!this.s.records.isEmpty(slot)) this.live++;
     this.grow(this.s.records.length);
     this.compactedAt = Math.max(this.s.table.arrays.postings, 1 << 16);
   }
 
-  /** An index from bytes written by {@link ScreeningIndex.snapshot}; throws RangeError on a bad snapshot. */
+  /**
+   * An index from bytes written by {@link ScreeningIndex.snapshot}; throws RangeError on a bad snapshot.
+   * The index keeps and uses the bytes (no copy): do not reuse them.
+   */
   static restore(bytes: Uint8Array, options: ScreeningOptions = {}): ScreeningIndex {
     return new ScreeningIndex(options, readScreeningSnapshot(bytes));
   }
@@ -156,12 +176,21 @@ export class ScreeningIndex {
   /** The indexed record with this id (without its rejected values), if any. */
   get(id: string): MatchRecord | undefined {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? undefined : decodeRecord(this.s.records[slot] ?? '');
+    return slot === undefined ? undefined : decodeRecord(this.s.records.get(slot));
   }
 
-  /** Index a record; a record with the same id is replaced (an update). Records with no id are refused. */
+  /** The id of the record in a slot ('' when removed). */
+  idAt(slot: number): string {
+    return this.s.records.isEmpty(slot) ? '' : this.s.ids.get(slot);
+  }
+
+  /**
+   * Index a record; a record with the same id is replaced (an update). Records with no id, or with a
+   * line feed in it, are refused.
+   */
   add(record: MatchRecord): void {
-    if (record.id === '') throw new RangeError('a screening index needs records with ids');
+    if (record.id === '' || record.id.includes('\n'))
+      throw new RangeError('a screening index needs records with ids (without line feeds)');
     this.remove(record.id);
     const slot = this.s.records.length;
     this.s.records.push(encodeRecord(record));
@@ -185,7 +214,7 @@ export class ScreeningIndex {
    */
   compact(): void {
     const { records } = this.s;
-    this.s.table.compact((slot) => records[slot] !== '' && records[slot] !== undefined);
+    this.s.table.compact((slot) => slot < records.length && !records.isEmpty(slot));
     this.compactedAt = Math.max(this.s.table.arrays.postings, 1 << 16);
   }
 
@@ -193,9 +222,9 @@ export class ScreeningIndex {
   remove(id: string): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
-    const old = decodeRecord(this.s.records[slot] ?? '');
+    const old = decodeRecord(this.s.records.get(slot));
     for (const key of screeningKeys(old).keys()) this.s.table.release(hashKey(key));
-    this.s.records[slot] = '';
+    this.s.records.set(slot, '');
     this.slotOf.delete(id);
     this.live--;
     return true;
@@ -203,75 +232,103 @@ export class ScreeningIndex {
 
   /** The best candidates for an example record, best first, each with its explained comparison. */
   query(example: MatchRecord, options: ScreeningQuery = {}): ScreeningHit[] {
-    const { limit = 10, minScore = 0, exclude, candidates = this.candidates } = options;
-    const { table, records } = this.s;
-    if (this.acc.length < records.length) this.grow(records.length * 2);
-    const acc = this.acc;
-    const touched: number[] = [];
-    const stats: ScreeningStats = { keys: 0, capped: 0, touched: 0, compared: 0 };
-    for (const [key, kindWeight] of screeningKeys(example, this.weights)) {
+    const { limit = 10, minScore = 0, exclude, accept, candidates = this.candidates } = options;
+    const { table, records, ids, schemaOf } = this.s;
+    if (this.touched.length < records.length) this.grow(records.length * 2);
+    const { acc, touched } = this;
+    let n = 0;
+    const stats: ScreeningStats = { keys: 0, capped: 0, postings: 0, touched: 0, compared: 0 };
+    // The followed keys, rarest first: common keys are the cheapest to skip (they weigh least).
+    const followed: { at: number; count: number; w: number; field: number }[] = [];
+    for (const [key, kindWeight] of screeningKeys(example, this.weights, true)) {
       const at = table.find(hashKey(key));
       stats.keys++;
       if (at < 0) continue;
-      const n = table.count(at);
-      if (n === 0) continue;
-      if (n > this.cap) {
+      const count = table.count(at);
+      if (count === 0) continue;
+      if (count > this.cap) {
         stats.capped++;
         continue;
       }
-      const w = kindWeight * Math.log2(1 + this.live / n);
-      if (!(w > 0)) continue;
-      const fieldBest = this.best[keyField(key)] ?? acc;
-      // The hot loop: typed arrays read directly (a list is contiguous after compaction).
+      const w = kindWeight * Math.log2(1 + this.live / count);
+      if (w > 0) followed.push({ at, count, w, field: 1 + keyField(key) });
+    }
+    followed.sort((a, b) => a.count - b.count);
+    for (const { at, count, w, field } of followed) {
+      // Past the budget, with candidates enough, the remaining (commoner) keys are not followed.
+      if (stats.postings + count > this.budget && n >= candidates) {
+        stats.capped++;
+        continue;
+      }
+      stats.postings += count;
+      // The hot loop: typed arrays read directly (a list is contiguous after compaction), and a
+      // record's five accumulators side by side, so a posting costs one cache miss, not five.
       const { postSlot, postNext } = table.arrays;
       for (let p = table.head(at); p >= 0; p = postNext[p] ?? -1) {
-        const slot = postSlot[p] ?? 0;
-        const v = acc[slot] ?? 0;
-        if (v === 0) touched.push(slot);
-        acc[slot] = v + w;
-        if (w > (fieldBest[slot] ?? 0)) fieldBest[slot] = w;
+        const base = ACC * (postSlot[p] ?? 0);
+        const v = acc[base] ?? 0;
+        if (v === 0) touched[n++] = base;
+        acc[base] = v + w;
+        if (w > (acc[base + field] ?? 0)) acc[base + field] = w;
       }
     }
-    stats.touched = touched.length;
-    // Pre-score: the best key of each field plus a tenth of the rest.
-    for (const slot of touched) {
+    stats.touched = n;
+    // Pre-score: the best key of each field plus a tenth of the rest (accumulators cleared as read).
+    const pre = new Float32Array(n);
+    for (let i = 0; i < n; i++) {
+      const base = touched[i] ?? 0;
       let top = 0;
-      for (const b of this.best) {
-        top += b[slot] ?? 0;
-        b[slot] = 0;
+      for (let f = 1; f < ACC; f++) {
+        top += acc[base + f] ?? 0;
+        acc[base + f] = 0;
       }
-      acc[slot] = top + 0.1 * ((acc[slot] ?? 0) - top);
+      pre[i] = top + 0.1 * ((acc[base] ?? 0) - top);
+      acc[base] = 0;
     }
     const comparable = this.comparableCodes(example.schema);
-    const best = topSlots(touched, acc, candidates, (slot) => {
-      const code = this.s.schemaOf[slot] ?? 0;
-      return records[slot] !== '' && comparable[code] === true && this.s.ids[slot] !== exclude;
+    const best = topCandidates(touched, pre, n, candidates, (i) => {
+      const slot = (touched[i] ?? 0) / ACC;
+      if (comparable[schemaOf[slot] ?? 0] !== true || records.isEmpty(slot)) return false;
+      const id = ids.get(slot);
+      return id !== exclude && (accept === undefined || accept(id));
     });
     const hits: ScreeningHit[] = [];
-    for (const slot of best) {
-      const record = decodeRecord(records[slot] ?? '');
+    for (const i of best) {
+      const record = decodeRecord(records.get((touched[i] ?? 0) / ACC));
       const comparison = compare(example, record, this.params);
       stats.compared++;
       if (comparison.score >= minScore)
-        hits.push({ id: record.id, record, comparison, prescore: acc[slot] ?? 0 });
+        hits.push({ id: record.id, record, comparison, prescore: pre[i] ?? 0 });
     }
-    for (const slot of touched) acc[slot] = 0;
     this.lastStats = stats;
-    // Equal evidence (namesakes): the name written most like the example's first.
-    const closeness = new Map(hits.map((h) => [h, writtenLike(example, h.record)]));
+    // Equal evidence (namesakes): the name written most like the example's first (asked only on ties).
+    const closeness = new Map<ScreeningHit, number>();
+    const written = (h: ScreeningHit): number => {
+      let c = closeness.get(h);
+      if (c === undefined) closeness.set(h, (c = writtenLike(example, h.record)));
+      return c;
+    };
     hits.sort(
       (a, b) =>
-        b.comparison.logOdds - a.comparison.logOdds ||
-        (closeness.get(b) ?? 0) - (closeness.get(a) ?? 0) ||
-        b.prescore - a.prescore,
+        b.comparison.logOdds - a.comparison.logOdds || written(b) - written(a) || b.prescore - a.prescore,
     );
     return hits.slice(0, limit);
   }
 
+  private get slotOf(): Map<string, number> {
+    if (this.slotMap) return this.slotMap;
+    const map = new Map<string, number>();
+    const { ids, records } = this.s;
+    for (let slot = 0; slot < records.length; slot++)
+      if (!records.isEmpty(slot)) map.set(ids.get(slot), slot);
+    this.slotMap = map;
+    return map;
+  }
+
   private grow(slots: number): void {
     const n = Math.max(1024, slots);
-    this.acc = new Float32Array(n);
-    this.best = this.best.map(() => new Float32Array(n));
+    this.acc = new Float32Array(ACC * n);
+    this.touched = new Int32Array(n);
   }
 
   private codeOf(schema: string): number {
@@ -296,15 +353,23 @@ const writtenLike = (a: MatchRecord, b: MatchRecord): number => {
   return best;
 };
 
-// The `k` touched slots with the highest accumulated score that pass `keep`, best first (a min-heap).
-const topSlots = (
-  touched: readonly number[],
+// The positions (0..n-1) of the `k` best pre-scores that pass `keep`, best first (a min-heap); equal
+// pre-scores in indexing order (older records first: `order` grows with the slot), so the ranking never
+// depends on the heap's shape. Hits are then sorted stably, so equal hits keep this order.
+const topCandidates = (
+  order: Int32Array,
   score: Float32Array,
+  n: number,
   k: number,
-  keep: (slot: number) => boolean,
+  keep: (i: number) => boolean,
 ): number[] => {
+  if (k <= 0) return [];
   const heap: number[] = [];
-  const s = (i: number): number => score[heap[i] ?? 0] ?? 0;
+  // a ranks below b: lower pre-score, or the same and indexed later.
+  const below = (a: number, b: number): boolean => {
+    const d = (score[a] ?? 0) - (score[b] ?? 0);
+    return d < 0 || (d === 0 && (order[a] ?? 0) > (order[b] ?? 0));
+  };
   const swap = (i: number, j: number): void => {
     const t = heap[i] ?? 0;
     heap[i] = heap[j] ?? 0;
@@ -315,29 +380,28 @@ const topSlots = (
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < heap.length && s(l) < s(m)) m = l;
-      if (r < heap.length && s(r) < s(m)) m = r;
+      if (l < heap.length && below(heap[l] ?? 0, heap[m] ?? 0)) m = l;
+      if (r < heap.length && below(heap[r] ?? 0, heap[m] ?? 0)) m = r;
       if (m === i) return;
       swap(i, m);
       i = m;
     }
   };
-  for (const slot of touched) {
-    const v = score[slot] ?? 0;
-    if (heap.length === k && v <= s(0)) continue;
-    if (!keep(slot)) continue;
+  for (let c = 0; c < n; c++) {
+    if (heap.length === k && !below(heap[0] ?? 0, c)) continue;
+    if (!keep(c)) continue;
     if (heap.length < k) {
-      heap.push(slot);
+      heap.push(c);
       for (let i = heap.length - 1; i > 0;) {
         const parent = (i - 1) >> 1;
-        if (s(parent) <= s(i)) break;
+        if (!below(heap[i] ?? 0, heap[parent] ?? 0)) break;
         swap(i, parent);
         i = parent;
       }
     } else {
-      heap[0] = slot;
+      heap[0] = c;
       down(0);
     }
   }
-  return heap.sort((a, b) => (score[b] ?? 0) - (score[a] ?? 0));
+  return heap.sort((a, b) => (below(a, b) ? 1 : below(b, a) ? -1 : 0));
 };

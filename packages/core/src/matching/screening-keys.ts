@@ -1,4 +1,4 @@
-import { nameCognateKey } from '../normalise/index.js';
+import { formatPartialDate, nameCognateKey } from '../normalise/index.js';
 import { IDENTIFIER_KINDS, type MatchRecord } from './features.js';
 
 /**
@@ -24,6 +24,8 @@ export interface ScreeningKeyWeights {
   yearSound: number;
   /** A full birth date. */
   date: number;
+  /** A query's full birth date with day and month swapped (query side only: one side suffices). */
+  dateSwap: number;
   /** An identifier's strict key (document, phone, e-mail, IBAN…). */
   identifier: number;
   /** An identifier's key with confusable characters folded (O/0, I/1). */
@@ -39,8 +41,9 @@ export const DEFAULT_SCREENING_KEY_WEIGHTS: Readonly<ScreeningKeyWeights> = {
   phonetic: 0.5,
   prefix: 0.3,
   cognate: 0.4,
-  yearSound: 0.6,
+  yearSound: 0.9,
   date: 1.5,
+  dateSwap: 1.5,
   identifier: 4,
   confusable: 2,
   postcode: 0.5,
@@ -78,10 +81,14 @@ const FIELD_OF: Readonly<Record<string, KeyField>> = {
 /** The field of a screening key (by its prefix). */
 export const keyField = (key: string): KeyField => FIELD_OF[key.charAt(0)] ?? 0;
 
-/** The screening keys of a record with their kind weights (the largest when a key comes twice). */
+/**
+ * The screening keys of a record with their kind weights (the largest when a key comes twice). A
+ * query's keys (`query`) add those that need only be on one side of a pair, so the index stays smaller.
+ */
 export const screeningKeys = (
   r: MatchRecord,
   weights: Readonly<ScreeningKeyWeights> = DEFAULT_SCREENING_KEY_WEIGHTS,
+  query = false,
 ): Map<string, number> => {
   const keys = new Map<string, number>();
   const put = (key: string, w: number): void => {
@@ -89,6 +96,14 @@ export const screeningKeys = (
   };
   const years = new Set(r.dates.map((d) => d.date.year));
   for (const d of r.dates) if (d.date.precision === 'day') put(`d:${d.date.iso}`, weights.date);
+  // Day and month written the other way round (02/03 read as 3 February): both orders are valid dates.
+  if (query)
+    for (const { date } of r.dates) {
+      const { precision, month, day, year } = date;
+      if (precision !== 'day' || month === undefined || day === undefined || day > 12 || day === month)
+        continue;
+      put(`d:${formatPartialDate({ year, month: day, day: month })}`, weights.dateSwap);
+    }
   for (const n of r.names) {
     const tokens = n.tokens.filter((t) => t.length >= 2);
     for (const t of tokens) {

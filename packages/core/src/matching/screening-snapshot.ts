@@ -1,19 +1,21 @@
 import { PostingTable } from './posting-table.js';
+import { TextColumn } from './text-column.js';
 
 /**
  * The bytes of a screening index, so a restarted hub is ready in seconds rather than re-deriving keys
  * for every record: "CLSX", a little-endian u32 header length, a JSON header (counts and byte lengths),
- * then the posting table's typed arrays as they are in memory, the ids as one JSON array and the encoded
- * records as UTF-8 text, one per line, in chunks (a single string of a million records would pass V8's
- * string length limit). Typed arrays are written in the host's byte order, which the header records.
+ * then the posting table's typed arrays as they are in memory, the ids and the encoded records as
+ * UTF-8 text, one per line. Typed arrays are written in the host's byte order, which the header records.
+ * Reading copies nothing it need not: typed arrays are views of the bytes where aligned, and ids and
+ * records stay bytes until read (text-column.ts), so the snapshot's bytes become the index's memory.
  */
 
 /** The internal state of a screening index that a snapshot saves. */
 export interface ScreeningState {
   table: PostingTable;
   /** Encoded records by slot ('' for a removed record). */
-  records: string[];
-  ids: string[];
+  records: TextColumn;
+  ids: TextColumn;
   schemaOf: Uint16Array;
   schemas: string[];
 }
@@ -28,13 +30,12 @@ interface Header {
   slots: number;
   schemas: string[];
   idsBytes: number;
-  chunks: number[];
+  recordsBytes: number;
 }
 
 const FORMAT = 'clew-screening';
-const VERSION = 1;
+const VERSION = 2;
 const MAGIC = [0x43, 0x4c, 0x53, 0x58];
-const CHUNK = 65_536;
 const LITTLE = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const align = (n: number, to: number): number => Math.ceil(n / to) * to;
 const bytesOf = (a: Int32Array | Uint16Array | Uint8Array, n: number): Uint8Array =>
@@ -42,12 +43,11 @@ const bytesOf = (a: Int32Array | Uint16Array | Uint8Array, n: number): Uint8Arra
 
 /** The bytes of a screening index's state (see the module comment). */
 export const writeScreeningSnapshot = (s: ScreeningState): Uint8Array => {
-  const enc = new TextEncoder();
   const t = s.table.arrays;
   const slots = s.records.length;
-  const chunks: Uint8Array[] = [];
-  for (let i = 0; i < slots; i += CHUNK) chunks.push(enc.encode(s.records.slice(i, i + CHUNK).join('\n')));
-  const ids = enc.encode(JSON.stringify(s.ids));
+  const ids = s.ids.toBytes();
+  const records = s.records.toBytes();
+  const sum = (parts: readonly Uint8Array[]): number => parts.reduce((n, p) => n + p.length, 0);
   const keySlots = t.keyHash.length;
   const header: Header = {
     format: FORMAT,
@@ -58,10 +58,10 @@ export const writeScreeningSnapshot = (s: ScreeningState): Uint8Array => {
     postings: t.postings,
     slots,
     schemas: s.schemas,
-    idsBytes: ids.length,
-    chunks: chunks.map((c) => c.length),
+    idsBytes: sum(ids),
+    recordsBytes: sum(records),
   };
-  const head = enc.encode(JSON.stringify(header));
+  const head = new TextEncoder().encode(JSON.stringify(header));
   const parts: Uint8Array[] = [
     bytesOf(t.keyHash, keySlots),
     bytesOf(t.keyHead, keySlots),
@@ -70,11 +70,11 @@ export const writeScreeningSnapshot = (s: ScreeningState): Uint8Array => {
     bytesOf(t.postSlot, t.postings),
     bytesOf(t.postNext, t.postings),
     bytesOf(s.schemaOf, slots),
-    ids,
-    ...chunks,
   ];
+  const text = [...ids, ...records];
   let size = align(8 + head.length, 8);
   for (const p of parts) size = align(size, 4) + p.length;
+  size += sum(text);
   const out = new Uint8Array(size);
   out.set(MAGIC, 0);
   new DataView(out.buffer).setUint32(4, head.length, true);
@@ -82,6 +82,10 @@ export const writeScreeningSnapshot = (s: ScreeningState): Uint8Array => {
   let at = align(8 + head.length, 8);
   for (const p of parts) {
     at = align(at, 4);
+    out.set(p, at);
+    at += p.length;
+  }
+  for (const p of text) {
     out.set(p, at);
     at += p.length;
   }
@@ -105,32 +109,32 @@ export const readScreeningSnapshot = (bytes: Uint8Array): ScreeningState => {
   if (h.format !== FORMAT || h.version !== VERSION) throw bad('unknown format or version');
   if (h.littleEndian !== LITTLE) throw bad('written on a host of the other byte order');
   let at = align(8 + headLength, 8);
-  const take = (length: number): Uint8Array => {
-    at = align(at, 4);
+  const take = (length: number, alignTo = 4): Uint8Array => {
+    at = align(at, alignTo);
     if (at + length > bytes.length) throw bad('truncated');
     const part = bytes.subarray(at, at + length);
     at += length;
     return part;
   };
-  // Copies into fresh, aligned arrays that the index owns and may grow.
-  const int32 = (n: number, room = n): Int32Array => {
-    const a = new Int32Array(Math.max(room, 16));
-    new Uint8Array(a.buffer).set(take(4 * n));
+  // A view of the bytes where they are aligned for it (no copy), else an aligned copy.
+  const int32 = (n: number): Int32Array => {
+    const part = take(4 * n);
+    if (part.byteOffset % 4 === 0) return new Int32Array(part.buffer, part.byteOffset, n);
+    const a = new Int32Array(n);
+    new Uint8Array(a.buffer).set(part);
     return a;
   };
   const keyHash = int32(h.keySlots);
   const keyHead = int32(h.keySlots);
   const keyCount = int32(h.keySlots);
-  const keyUsed = new Uint8Array(h.keySlots);
-  keyUsed.set(take(h.keySlots));
+  const keyUsed = take(h.keySlots);
   const postSlot = int32(h.postings);
   const postNext = int32(h.postings);
   const schemaOf = new Uint16Array(Math.max(h.slots, 1024));
   new Uint8Array(schemaOf.buffer).set(take(2 * h.slots));
-  const ids = JSON.parse(dec.decode(take(h.idsBytes))) as string[];
-  const records: string[] = [];
-  for (const n of h.chunks) for (const line of dec.decode(take(n)).split('\n')) records.push(line);
-  if (ids.length !== h.slots || records.length !== h.slots) throw bad('record count differs from the header');
+  const ids = TextColumn.fromBytes(take(h.idsBytes, 1), h.slots);
+  const records = TextColumn.fromBytes(take(h.recordsBytes, 1), h.slots);
+  if (at !== bytes.length) throw bad('bytes after the records');
   const table = new PostingTable({
     keyHash,
     keyHead,

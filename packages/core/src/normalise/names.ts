@@ -1,7 +1,7 @@
 import { foldToken } from './name-fold.js';
 import { canonicalNameToken, isArabicName } from './name-lookup.js';
 import { classifyTokens, mergeCompounds, splitTokens } from './name-tokens.js';
-import { phoneticKey } from './phonetic.js';
+import { phoneticKey, soundSourceOf } from './phonetic.js';
 import { accept, reject, type Normalised } from './result.js';
 import { detectScript, type Script } from './scripts.js';
 import { cleanText, isAscii } from './text.js';
@@ -70,7 +70,7 @@ export const normaliseName = (raw: string): Normalised<NormalisedName> => {
   return accept({
     tokens,
     key: [...tokens].sort().join(' '),
-    phonetic: uniqueSorted(tokens.map(phoneticKey)),
+    phonetic: uniqueSorted(tokens.map((t) => phoneticKey(t, soundSourceOf(script)))),
     script,
     initials: classified.initials,
     patronymics: classified.patronymics,

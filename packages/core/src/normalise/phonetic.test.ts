@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldToken } from './name-fold.js';
-import { phoneticKey } from './phonetic.js';
+import { phoneticKey, soundSourceOf } from './phonetic.js';
 
 const key = (written: string): string => phoneticKey(foldToken(written));
 
@@ -15,8 +15,10 @@ describe('phoneticKey', () => {
     ['mohamed', 'mhmt'],
     ['mehmet', 'mhmt'],
     ['mhmd', 'mhmt'],
-    ['vladimir', 'fltmr'],
-    ['volodymyr', 'fltmr'],
+    ['vladimir', 'frtmr'],
+    ['volodymyr', 'frtmr'],
+    ['lima', 'rm'],
+    ['rima', 'rm'],
     ['ahmad', 'ahmt'],
     ['hamid', 'hmt'],
     ['shevchenko', 'jfjnk'],
@@ -25,6 +27,17 @@ describe('phoneticKey', () => {
     ['tsvetkov', 'sftkf'],
   ])('%s → %s', (written, skeleton) => {
     expect(key(written)).toBe(skeleton);
+  });
+
+  it('reads tokens from Chinese characters and kana as those scripts write foreign names', () => {
+    // 弗拉基米尔 普京 (pinyin j for d and t) and ウラジーミル プーチン (chi, ji for ti, di; ウ for v).
+    expect(['fulajimier', 'pujing'].map((t) => phoneticKey(t, 'han'))).toEqual(['frtmr', 'btn']);
+    expect(['urajimiru', 'puchin'].map((t) => phoneticKey(t, 'kana'))).toEqual(['frtmr', 'btn']);
+    expect(['usama', 'uganda'].map((t) => phoneticKey(t, 'kana'))).toEqual(['fsm', 'fknt']);
+    // Latin j and ch keep their own class.
+    expect(['jamal', 'chaim'].map((t) => phoneticKey(t))).toEqual(['jmr', 'jm']);
+    expect(soundSourceOf('kana')).toBe('kana');
+    expect(soundSourceOf('cyrillic')).toBe('other');
   });
 
   it('keeps a leading vowel so that Ahmad and Hamid differ', () => {
