@@ -17,7 +17,11 @@ import { HitsService } from './hits/hits.service.js';
 import { ImportEvents } from './ingest/import-events.js';
 import { SharingService } from './sharing/sharing.service.js';
 import { TableImportService } from './ingest/table-import.service.js';
+import { HubMatchIndex } from './matching/hub-index.js';
 import { MatchingService } from './matching/matching.service.js';
+
+/** The match index's snapshot in the data directory (see matching/hub-index.ts). */
+export const MATCH_INDEX_FILE = 'match-index.clhx';
 
 /** A running hub: its store and one service per feature. */
 export interface Hub {
@@ -75,7 +79,17 @@ export const openHub = async (
     const imports = new ImportEvents();
     const ftm = new FtmIngestService(store, datasets, imports, audit);
     const tables = new TableImportService(store, datasets, imports, join(config.dataDir, 'mappings'));
-    const matching = new MatchingService(store, access, imports, audit);
+    const matchIndex = new HubMatchIndex(store, {
+      path: join(config.dataDir, MATCH_INDEX_FILE),
+      hubId,
+      save: options.readonly !== true,
+    });
+    const matching = new MatchingService(store, access, imports, audit, matchIndex);
+    // After cross-matching has indexed a run (registered first, by MatchingService): snapshot soon.
+    imports.on((run) => {
+      matchIndex.reflect(run.importId);
+      return Promise.resolve();
+    });
     const hits = new HitsService(store, audit);
     // After cross-matching (registered first, by MatchingService): new candidates raise notices.
     imports.on(async (run) => {
@@ -98,7 +112,10 @@ export const openHub = async (
       tables,
       matching,
       hits,
-      close: () => store.close(),
+      close: async () => {
+        // A pending snapshot is written before the store goes (a CLI import saves what it indexed).
+        await matchIndex.flush().finally(() => store.close());
+      },
     };
   } catch (e) {
     await store.close();

@@ -1,7 +1,16 @@
-import type { MatchRecord } from '@clew/core';
+import { ScreeningIndex, type MatchRecord } from '@clew/core';
 import type { MatchSource, Store } from '@clew/store';
-import { BlockMatchIndex, type MatchIndex } from './match-index.js';
-import { HUB_PARAMS, MATCHABLE_SCHEMATA, recordIds, sourceRecords, splitRecordId } from './match-records.js';
+import { importRuns, readIndexSnapshot, writeIndexSnapshot, type ImportRun } from './index-snapshot.js';
+import { newMatchIndex, type MatchIndex } from './match-index.js';
+import {
+  HUB_PARAMS,
+  indexFingerprint,
+  MATCHABLE_SCHEMATA,
+  modelVersion,
+  recordIds,
+  sourceRecords,
+  splitRecordId,
+} from './match-records.js';
 import type { IndexStatus } from './matching.types.js';
 
 /** Who holds a dataset, and the region its phones are read in. */
@@ -10,22 +19,45 @@ export interface DatasetInfo {
   region: string | undefined;
 }
 
+/** Where the index is saved for restarts, and for which hub. */
+export interface IndexSnapshotOptions {
+  /** The snapshot file (in the hub's data directory). */
+  path: string;
+  /** The hub's id: a snapshot taken on another hub is not used. */
+  hubId: string;
+  /** False for a read-only hub: restore, never write. */
+  save: boolean;
+  /** Save this long after the last change (imports come in bursts); default 10 s. */
+  delayMs?: number;
+}
+
 /**
- * The hub's match index: built from the store on first use (a CLI command that never matches never
- * pays for it; a server warms it at start), then kept current as records arrive.
+ * The hub's match index: restored from its snapshot, or built from the store, on first use (a CLI
+ * command that never matches never pays for it; a server warms it at start), then kept current as
+ * records arrive. A snapshot says which import runs it reflects; runs it does not know (finished
+ * after it was taken, or not finished then) are read again from the store on restore, and a run it
+ * knows that the store no longer has (a purged dataset) makes the hub rebuild instead.
  */
 export class HubMatchIndex {
-  private index: MatchIndex | undefined;
+  private index: ScreeningIndex | undefined;
   private building: Promise<MatchIndex> | undefined;
   private buildSeconds: number | null = null;
   private readonly datasets = new Map<string, DatasetInfo>();
+  // Runs every fragment of which the index reflects (only finished runs: see ImportRun.done).
+  private readonly reflected = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private saving: Promise<void> = Promise.resolve();
+  /** The last failure to save the snapshot (retried at the next change), if any. */
+  saveError: Error | undefined;
+  /** Where the index came from: its snapshot (topped up from the store) or the store alone. */
+  origin: 'snapshot' | 'store' | undefined;
 
   constructor(
     private readonly store: Store,
-    private readonly make: () => MatchIndex = () => new BlockMatchIndex(HUB_PARAMS),
+    private readonly snapshot?: IndexSnapshotOptions,
   ) {}
 
-  /** The index, built from every matchable record of the hub if this is the first use. */
+  /** The index, restored or built from every matchable record of the hub if this is the first use. */
   get(): Promise<MatchIndex> {
     if (this.index) return Promise.resolve(this.index);
     this.building ??= this.build().finally(() => {
@@ -34,7 +66,7 @@ export class HubMatchIndex {
     return this.building;
   }
 
-  /** Whether the index is built, how many records it holds, how long building took. */
+  /** Whether the index is built, how many records it holds, how long building (or restoring) took. */
   status(): IndexStatus {
     return {
       ready: this.index !== undefined,
@@ -75,6 +107,51 @@ export class HubMatchIndex {
     return out;
   }
 
+  /** A finished import run is in the index (after cross-matching it): save a snapshot soon. */
+  reflect(run: string): void {
+    if (!this.index) return;
+    this.reflected.add(run);
+    this.schedule();
+  }
+
+  /** Write a pending snapshot now (at close), and wait for any save under way. */
+  async flush(): Promise<void> {
+    if (this.timer === undefined) return this.saving;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.save();
+    if (this.saveError !== undefined) throw this.saveError;
+  }
+
+  private schedule(): void {
+    if (!this.snapshot?.save) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.save();
+    }, this.snapshot.delayMs ?? 10_000);
+    this.timer.unref();
+  }
+
+  // The bytes and the runs they reflect are taken in one synchronous step, so they agree.
+  private save(): Promise<void> {
+    const { index, snapshot } = this;
+    if (!index || !snapshot) return this.saving;
+    const bytes = index.snapshot();
+    const header = { hub: snapshot.hubId, model: MODEL, runs: [...this.reflected] };
+    this.saving = this.saving
+      .then(() => writeIndexSnapshot(snapshot.path, header, bytes))
+      .then(
+        () => {
+          this.saveError = undefined;
+        },
+        (e: unknown) => {
+          this.saveError = e instanceof Error ? e : new Error(String(e));
+        },
+      );
+    return this.saving;
+  }
+
   private async loadDatasets(): Promise<void> {
     const [datasets, agencies] = await Promise.all([this.store.datasets.list(), this.store.agencies.list()]);
     const country = new Map(agencies.map((a) => [a.id, a.country?.toUpperCase()]));
@@ -89,14 +166,55 @@ export class HubMatchIndex {
 
   private async build(): Promise<MatchIndex> {
     const started = performance.now();
-    const index = this.make();
     await this.loadDatasets();
-    for (const dataset of this.datasets.keys()) {
-      for await (const page of this.store.matches.sources(dataset, MATCHABLE_SCHEMATA))
-        await this.add(index, page);
-    }
+    // Runs are listed before any fragment is read: a run finishing meanwhile is not trusted.
+    const runs = await importRuns(this.store);
+    const restored = await this.restore(runs);
+    const index = restored ?? (await this.buildFromStore(runs));
+    this.origin = restored ? 'snapshot' : 'store';
     this.buildSeconds = (performance.now() - started) / 1000;
     this.index = index;
     return index;
   }
+
+  private async buildFromStore(runs: readonly ImportRun[]): Promise<ScreeningIndex> {
+    const index = newMatchIndex(HUB_PARAMS);
+    for (const dataset of this.datasets.keys()) {
+      for await (const page of this.store.matches.sources(dataset, MATCHABLE_SCHEMATA))
+        await this.add(index, page);
+    }
+    index.compact();
+    this.reflected.clear();
+    for (const r of runs) if (r.done) this.reflected.add(r.id);
+    if (runs.length > 0) this.schedule();
+    return index;
+  }
+
+  // The snapshot's index topped up with the runs it does not reflect, or undefined to build instead.
+  private async restore(runs: readonly ImportRun[]): Promise<ScreeningIndex | undefined> {
+    if (!this.snapshot) return undefined;
+    const found = await readIndexSnapshot(this.snapshot.path, { hub: this.snapshot.hubId, model: MODEL });
+    if (!found) return undefined;
+    const known = new Set(runs.map((r) => r.id));
+    if (found.header.runs.some((id) => !known.has(id))) return undefined;
+    let index: ScreeningIndex;
+    try {
+      index = ScreeningIndex.restore(found.bytes, { params: HUB_PARAMS });
+    } catch {
+      return undefined;
+    }
+    this.reflected.clear();
+    for (const id of found.header.runs) this.reflected.add(id);
+    const missing = runs.filter((r) => !this.reflected.has(r.id));
+    for (const run of missing) {
+      for await (const page of this.store.matches.sources(run.dataset, MATCHABLE_SCHEMATA, run.id))
+        await this.add(index, page);
+      if (run.done) this.reflected.add(run.id);
+    }
+    if (missing.length > 0) this.schedule();
+    return index;
+  }
 }
+
+// The scoring model and the code that makes records and keys: a snapshot of either other one is not used.
+const MODEL = `${modelVersion(HUB_PARAMS)}.${indexFingerprint()}`;

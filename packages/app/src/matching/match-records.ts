@@ -4,13 +4,14 @@ import {
   DEFAULT_PARAMS,
   normalisePhone,
   schemaFamily,
+  screeningKeys,
   toMatchRecord,
   type FeatureExplanation,
   type MatchInput,
   type MatchParams,
   type MatchRecord,
 } from '@clew/core';
-import type { MatchSource } from '@clew/store';
+import type { CandidateWrite, MatchSource } from '@clew/store';
 
 /**
  * How the hub turns stored records into matching records, and the model it scores them with. One
@@ -32,6 +33,68 @@ export const CANDIDATE_THRESHOLD = HUB_PARAMS.threshold;
 /** A short, stable name of a model: its parameters' hash, so stored scores say what made them. */
 export const modelVersion = (params: MatchParams): string =>
   `fs-${createHash('sha1').update(JSON.stringify(params)).digest('hex').slice(0, 12)}`;
+
+// Records in several scripts and kinds, whose matching forms and candidate keys stand for all others'.
+const PROBES: readonly MatchInput[] = [
+  { schema: 'Person', properties: { name: ['Mohammed Abdel-Rahman al-Tayeb'], birthDate: ['1987-03-02'] } },
+  { schema: 'Person', properties: { name: ['ተስፋየ ገብረመድህን'], nationality: ['er'], phone: ['+291 7 123456'] } },
+  { schema: 'Person', properties: { name: ['Владимир Путин', 'ウラジーミル・プーチン', '弗拉基米尔·普京'] } },
+  {
+    schema: 'Person',
+    properties: { name: ['Nguyễn Thị Hồng'], passportNumber: ['C0I23456'], gender: ['female'] },
+  },
+  {
+    schema: 'Company',
+    properties: { name: ['Golden Star Travel S.R.L.'], registrationNumber: ['RO 123/45'] },
+  },
+  { schema: 'Vessel', properties: { name: ['Aegean Star'], imoNumber: ['IMO 9074729'] } },
+  { schema: 'Address', properties: { full: ['Via Roma 12, 90133 Palermo'] } },
+];
+
+/**
+ * What the normalisers and candidate keys make of the probe records, hashed: a snapshot of an index
+ * holds records and keys as they were made, so one made by other code (a new transliteration rule, a
+ * new key) must not be restored — the fingerprint changes with any such change, without anyone
+ * remembering to bump a version.
+ */
+export const indexFingerprint = (): string => {
+  const made = PROBES.map((p) => {
+    const record = toMatchRecord(p, 'probe');
+    return [record, [...screeningKeys(record)], [...screeningKeys(record, undefined, true)]];
+  });
+  return createHash('sha1').update(JSON.stringify(made)).digest('hex').slice(0, 12);
+};
+
+/** One side of a candidate pair as stored: one dataset's record of an entity, and whether it may leave its agency (1). */
+export interface PairSide {
+  entity: string;
+  dataset: string;
+  agency: string;
+  open: number;
+}
+
+/** A candidate pair as stored: its sides ordered by entity id, so a pair has one row however it was found. */
+export const candidateRow = (
+  x: PairSide,
+  y: PairSide,
+  found: { score: number; explanation: string; modelVersion: string; at: string },
+): CandidateWrite => {
+  const [a, b] = x.entity < y.entity ? [x, y] : [y, x];
+  return {
+    entity_a: a.entity,
+    dataset_a: a.dataset,
+    agency_a: a.agency,
+    open_a: a.open,
+    entity_b: b.entity,
+    dataset_b: b.dataset,
+    agency_b: b.agency,
+    open_b: b.open,
+    score: found.score,
+    explanation: found.explanation,
+    model_version: found.modelVersion,
+    updated_at: found.at,
+  };
+};
 
 /** The schemata the matcher compares (Person, organisations, documents, vessels, vehicles, accounts, addresses). */
 export const MATCHABLE_SCHEMATA: readonly string[] = concreteSchemata().filter(

@@ -13,10 +13,12 @@ import type { Access } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { FinishedImport, ImportEvents } from '../ingest/import-events.js';
 import { HubMatchIndex } from './hub-index.js';
+import { dedupeRun } from './dedupe-run.js';
 import { Judging } from './judging.js';
 import type { IndexHit, MatchIndex } from './match-index.js';
 import {
   CANDIDATE_THRESHOLD,
+  candidateRow,
   HUB_PARAMS,
   MATCHABLE_SCHEMATA,
   exampleRecord,
@@ -55,7 +57,18 @@ const PER_RECORD = 20;
  * pairs scoring 0.5 or more, 64 finds 61,857, 200 finds 68,106 (docs/benchmarks.md).
  */
 const ARRIVAL_CANDIDATES = 24;
-const XREF_CANDIDATES = 64;
+/**
+ * `xref` is one dedupe pass over the hub (dedupe-run.ts): blocks of up to 300 records, and of each
+ * record's later candidates the best 16 by shared-block rarity compared (a pair is compared from its
+ * first record only, so about as many per record as screening's 64 over both sides would give).
+ */
+const XREF_PASS = { cap: 300, candidates: 16 };
+/**
+ * A run of at least this many records, arriving while the index is not built (a CLI import), is
+ * matched in one pass like `xref`: building the index would convert the whole hub anyway, and the
+ * pass compares on every core. Smaller runs build (or restore) the index and query it per record.
+ */
+const BULK_ARRIVAL = 10_000;
 
 const hidden = (): ClewError => notFound('entity not found', { field: 'id' });
 
@@ -69,9 +82,12 @@ export class MatchingService {
     private readonly access: Access,
     imports: ImportEvents,
     private readonly audit: AuditService,
-    makeIndex?: () => MatchIndex,
+    /** The hub's index (openHub passes one that snapshots to the data directory). */
+    index?: HubMatchIndex,
+    /** Runs of at least this many records arriving while the index is not built are matched in one pass. */
+    private readonly bulkArrival = BULK_ARRIVAL,
   ) {
-    this.index = new HubMatchIndex(store, makeIndex);
+    this.index = index ?? new HubMatchIndex(store);
     this.judging = new Judging(store, access, audit);
     imports.on((run) => this.onImport(run));
   }
@@ -90,6 +106,10 @@ export class MatchingService {
 
   /** Match what an import run wrote against the rest of the hub (called after every import). */
   private async onImport(run: FinishedImport): Promise<void> {
+    if (!this.index.status().ready) {
+      const size = await this.store.matches.countSources(run.dataset, MATCHABLE_SCHEMATA, run.importId);
+      if (size >= this.bulkArrival) return this.matchRunInOnePass(run);
+    }
     const fresh = !this.index.status().ready;
     const index = await this.index.get();
     for await (const page of this.store.matches.sources(run.dataset, MATCHABLE_SCHEMATA, run.importId))
@@ -98,6 +118,20 @@ export class MatchingService {
         reuse: fresh,
         candidates: ARRIVAL_CANDIDATES,
       });
+  }
+
+  /**
+   * Match a large run as `xref` does, in one pass over the hub, instead of building the index to
+   * query each record. The index stays unbuilt: when next needed it is restored or built from the
+   * store, which holds the run.
+   */
+  private async matchRunInOnePass(run: FinishedImport): Promise<void> {
+    const datasets = (await this.store.datasets.list()).map((d) => d.id);
+    const focus = { dataset: run.dataset, importRun: run.importId };
+    const info = (d: string) => this.index.info(d);
+    const { rows, entities } = await dedupeRun(this.store, info, focus, datasets, XREF_PASS);
+    await this.store.matches.clearNewCandidates(run.dataset, entities);
+    await this.store.matches.upsertCandidates(rows, rows[0]?.updated_at ?? new Date().toISOString());
   }
 
   /** Re-match a whole dataset against the hub, replacing its unjudged candidates. */
@@ -124,25 +158,24 @@ export class MatchingService {
     const total = counts
       .filter((c) => MATCHABLE_SCHEMATA.includes(c.schema))
       .reduce((n, c) => n + c.count, 0);
-    const index = await this.index.get();
     await this.store.matches.clearNewCandidates(dataset);
+    onProgress?.(0, total);
+    const others = (await this.store.datasets.list()).map((d) => d.id);
+    const { records, rows } = await dedupeRun(
+      this.store,
+      (d) => this.index.info(d),
+      { dataset },
+      others,
+      XREF_PASS,
+      onProgress,
+      total,
+    );
+    await this.store.matches.upsertCandidates(rows, rows[0]?.updated_at ?? new Date().toISOString());
     const { whole, partial } = candidateScope(view);
     const sees = (d: string, open: number) => whole.includes(d) || (open === 1 && partial.includes(d));
-    const pairs = new Set<string>();
-    let done = 0;
-    onProgress?.(0, total);
-    for await (const page of this.store.matches.sources(dataset, MATCHABLE_SCHEMATA)) {
-      for (const c of await this.matchPage(index, dataset, page, {
-        clear: false,
-        reuse: false,
-        candidates: XREF_CANDIDATES,
-      }))
-        if (sees(c.dataset_a, c.open_a) && sees(c.dataset_b, c.open_b))
-          pairs.add(`${c.entity_a}\u0000${c.dataset_a}\u0000${c.entity_b}\u0000${c.dataset_b}`);
-      done += page.length;
-      onProgress?.(done, total);
-    }
-    return { dataset, records: done, candidates: pairs.size, seconds: (performance.now() - started) / 1000 };
+    const seen = rows.filter((c) => sees(c.dataset_a, c.open_a) && sees(c.dataset_b, c.open_b)).length;
+    onProgress?.(records, total);
+    return { dataset, records, candidates: seen, seconds: (performance.now() - started) / 1000 };
   }
 
   /** Index a page of one dataset's records, find their candidates, and store them. */
@@ -178,23 +211,14 @@ export class MatchingService {
           agency: (await this.index.info(other.dataset)).agency,
           open: other.variant === 'open' ? 1 : 0,
         };
-        const [a, b] = mine.entity < theirs.entity ? [mine, theirs] : [theirs, mine];
-        const key = `${a.entity}\u0000${a.dataset}\u0000${b.entity}\u0000${b.dataset}`;
-        if (found.has(key)) continue;
-        found.set(key, {
-          entity_a: a.entity,
-          dataset_a: a.dataset,
-          agency_a: a.agency,
-          open_a: a.open,
-          entity_b: b.entity,
-          dataset_b: b.dataset,
-          agency_b: b.agency,
-          open_b: b.open,
+        const row = candidateRow(mine, theirs, {
           score: hit.comparison.score,
           explanation: explanationJson(hit.comparison.features),
-          model_version: MODEL_VERSION,
-          updated_at: now,
+          modelVersion: MODEL_VERSION,
+          at: now,
         });
+        const key = `${row.entity_a}\u0000${row.dataset_a}\u0000${row.entity_b}\u0000${row.dataset_b}`;
+        if (!found.has(key)) found.set(key, row);
       }
     }
     if (clear)

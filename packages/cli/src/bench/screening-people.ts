@@ -1,5 +1,9 @@
 import type { MatchInput } from '@clew/core';
 import { Rng, worldRecords, type ScaleName } from '@clew/demo';
+import { once } from 'node:events';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
 
 /**
  * The people of the screening benchmark. A demo world gives persons as agencies recorded them, each
@@ -92,4 +96,29 @@ export const benchPeople = (scale: ScaleName, maxQueries: number, seed = 42): Be
     return { input: { id: `filler-${i}`, schema: 'Person', properties }, name };
   };
   return { truths, queries: sample, filler };
+};
+
+/**
+ * Write the benchmark's people as files another process can load (the HTTP screening benchmark):
+ * `<dir>/screening-people-<size>.ftm.jsonl` (FtM JSON lines, truths first) and
+ * `<dir>/screening-queries.json` (the queries with their truths). Returns the two paths.
+ */
+export const writeBenchPeople = async (
+  people: BenchPeople,
+  size: number,
+  dir: string,
+): Promise<{ peopleFile: string; queriesFile: string }> => {
+  mkdirSync(dir, { recursive: true });
+  const peopleFile = join(dir, `screening-people-${size}.ftm.jsonl`);
+  const queriesFile = join(dir, 'screening-queries.json');
+  const out = createWriteStream(peopleFile);
+  const fillers = Math.max(0, size - people.truths.length);
+  for (let i = 0; i < people.truths.length + fillers; i++) {
+    const p = i < people.truths.length ? people.truths[i] : people.filler(i - people.truths.length);
+    if (p && !out.write(`${JSON.stringify(p.input)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await finished(out);
+  writeFileSync(queriesFile, JSON.stringify(people.queries.map((q) => ({ ...q.input, truth: q.truth }))));
+  return { peopleFile, queriesFile };
 };

@@ -114,10 +114,8 @@ export const registerMatchingCommands = (program: Command): void => {
           bar.update({ done, total, extra: '' }, done, 'records');
         });
         bar.done();
-        const index = hub.matching.status(actor);
         out(
-          `${dataset}: ${r.records} records matched in ${r.seconds.toFixed(1)} s, ${r.candidates} candidates` +
-            ` (index of ${index.records} records built in ${(index.buildSeconds ?? 0).toFixed(1)} s)`,
+          `${dataset}: ${r.records} records matched in ${r.seconds.toFixed(1)} s, ${r.candidates} candidates`,
         );
       });
     });

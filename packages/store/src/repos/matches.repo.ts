@@ -68,7 +68,8 @@ const propertiesOf = (packed: string): Pick<MatchSource, 'properties' | 'shared'
   return { properties, shared };
 };
 
-interface SourceRow {
+/** A stored record as read, its statements still packed (parsed by {@link matchSource}, on any thread). */
+export interface PackedSource {
   dataset_id: string;
   agency_id: string;
   entity_id: string;
@@ -78,7 +79,8 @@ interface SourceRow {
   seq: number;
 }
 
-const toSource = (r: SourceRow): MatchSource => ({
+/** The matcher's view of a stored record. */
+export const matchSource = (r: PackedSource): MatchSource => ({
   dataset: r.dataset_id,
   agency: r.agency_id,
   entityId: r.entity_id,
@@ -118,6 +120,17 @@ export class MatchesRepo {
     importRun?: string,
     pageSize = 5000,
   ): AsyncGenerator<MatchSource[]> {
+    for await (const page of this.packedSources(dataset, schemata, importRun, pageSize))
+      yield page.map(matchSource);
+  }
+
+  /** As {@link sources}, with statements left packed (a dedupe pass parses them on its threads). */
+  async *packedSources(
+    dataset: string,
+    schemata: readonly string[],
+    importRun?: string,
+    pageSize = 5000,
+  ): AsyncGenerator<PackedSource[]> {
     let after = -1;
     for (;;) {
       const page = await withAgency(this.db, SYSTEM_AGENCY, (db) => {
@@ -133,8 +146,22 @@ export class MatchesRepo {
       const last = page[page.length - 1];
       if (!last) return;
       after = last.seq;
-      yield page.map(toSource);
+      yield page;
     }
+  }
+
+  /** How many records `sources` would give. */
+  async countSources(dataset: string, schemata: readonly string[], importRun?: string): Promise<number> {
+    const row = await withAgency(this.db, SYSTEM_AGENCY, (db) => {
+      let q = db
+        .selectFrom('fragments')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('dataset_id', '=', dataset)
+        .where('schema', 'in', schemata);
+      if (importRun !== undefined) q = q.where('import_run', '=', importRun);
+      return q.executeTakeFirst();
+    });
+    return Number(row?.n ?? 0);
   }
 
   /** These entities' records in the given datasets. */
@@ -152,7 +179,7 @@ export class MatchesRepo {
           .orderBy('dataset_id')
           .execute(),
       );
-      out.push(...rows.map(toSource));
+      out.push(...rows.map(matchSource));
     }
     return out;
   }
