@@ -1,33 +1,30 @@
 import { testDialects } from '@clew/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportEvents } from '../ingest/import-events.js';
-import { buildHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildTwoAgencyHub, personLine, linesOf, type HubFixture } from '../testing/hub-fixture.js';
 import { dedupeRun } from './dedupe-run.js';
 import { importRuns } from './index-snapshot.js';
 import { MatchingService } from './matching.service.js';
 
 const dialects = await testDialects();
 
-const person = (id: string, props: Record<string, string[]>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ id, schema: 'Person', properties: props, ...extra });
-
 const IT = [
-  person('p1', { name: ['Mohammed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  person('p2', { name: ['Yohannes Tesfay'], birthDate: ['1990-07-11'], passportNumber: ['ER1234567'] }),
-  person('p3', { name: ['Muhammad Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  person('p4', { name: ['Giulia Rossi'], birthDate: ['1970-01-01'] }),
-  person('p5', { name: ['Olga Petrova'], birthDate: ['1979-05-06'], phone: ['+39 333 111 2222'] }),
+  personLine('p1', { name: ['Mohammed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
+  personLine('p2', { name: ['Yohannes Tesfay'], birthDate: ['1990-07-11'], passportNumber: ['ER1234567'] }),
+  personLine('p3', { name: ['Muhammad Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
+  personLine('p4', { name: ['Giulia Rossi'], birthDate: ['1970-01-01'] }),
+  personLine('p5', { name: ['Olga Petrova'], birthDate: ['1979-05-06'], phone: ['+39 333 111 2222'] }),
 ];
 const GR = [
-  person('g1', { name: ['Mohamed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  person(
+  personLine('g1', { name: ['Mohamed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
+  personLine(
     'g2',
     { name: ['Yonas Berhe'], passportNumber: ['ER1234567'] },
     { clew: { values: { passportNumber: { ER1234567: { tlp: 'RED' } } } } },
   ),
-  person('g3', { name: ['Olga Petrov'], birthDate: ['1979-06-05'], phone: ['+39 333 111 2222'] }),
+  personLine('g3', { name: ['Olga Petrov'], birthDate: ['1979-06-05'], phone: ['+39 333 111 2222'] }),
 ];
-const GR2 = [person('g4', { name: ['Giulia Rosi'], birthDate: ['1970-01-01'] })];
+const GR2 = [personLine('g4', { name: ['Giulia Rosi'], birthDate: ['1970-01-01'] })];
 
 describe.each(dialects)('dedupe pass over the hub on %s', (dialect) => {
   let f: HubFixture;
@@ -44,9 +41,7 @@ describe.each(dialects)('dedupe pass over the hub on %s', (dialect) => {
   };
 
   beforeEach(async () => {
-    f = await buildHub(dialect);
-    await f.hub.agencies.create(f.actor, { id: 'ngo-gr', name: 'NGO', kind: 'ngo', country: 'gr' });
-    await f.hub.datasets.create(f.actor, { name: 'gr-ngo', agency: 'ngo-gr' });
+    f = await buildTwoAgencyHub(dialect);
   });
   afterEach(async () => {
     await f.close();
@@ -96,9 +91,7 @@ describe.each(dialects)('dedupe pass over the hub on %s', (dialect) => {
 describe.each(dialects)('matching a large run on arrival in one pass on %s', (dialect) => {
   let f: HubFixture;
   beforeEach(async () => {
-    f = await buildHub(dialect);
-    await f.hub.agencies.create(f.actor, { id: 'ngo-gr', name: 'NGO', kind: 'ngo', country: 'gr' });
-    await f.hub.datasets.create(f.actor, { name: 'gr-ngo', agency: 'ngo-gr' });
+    f = await buildTwoAgencyHub(dialect);
   });
   afterEach(async () => {
     await f.close();

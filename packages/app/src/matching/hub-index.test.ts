@@ -5,7 +5,7 @@ import { toMatchRecord } from '@clew/core';
 import { testDialects } from '@clew/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MATCH_INDEX_FILE, openHub } from '../hub.js';
-import { buildHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildTwoAgencyHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
 import { HubMatchIndex, type IndexSnapshotOptions } from './hub-index.js';
 import type { MatchIndex } from './match-index.js';
 import { indexFingerprint } from './match-records.js';
@@ -36,9 +36,7 @@ describe.each(dialects)('the hub index snapshot on %s', (dialect) => {
   };
   const fresh = (): HubMatchIndex => new HubMatchIndex(f.hub.store, options);
   beforeEach(async () => {
-    f = await buildHub(dialect);
-    await f.hub.agencies.create(f.actor, { id: 'ngo-gr', name: 'NGO', kind: 'ngo', country: 'gr' });
-    await f.hub.datasets.create(f.actor, { name: 'gr-ngo', agency: 'ngo-gr' });
+    f = await buildTwoAgencyHub(dialect);
     const path = join(f.location.config.dataDir, 'test-index.clhx');
     options = { path, hubId: f.hub.hubId, save: true, delayMs: 60_000 };
   });

@@ -1,24 +1,21 @@
 import type { Actor } from '@clew/core';
 import { testDialects } from '@clew/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildTwoAgencyHub, personLine, linesOf, type HubFixture } from '../testing/hub-fixture.js';
 
 const dialects = await testDialects();
 
-const person = (id: string, props: Record<string, string[]>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ id, schema: 'Person', properties: props, ...extra });
-
 const IT = [
-  person('p1', { name: ['Mohammed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  person('p2', { name: ['Yohannes Tesfay'], birthDate: ['1990-07-11'], passportNumber: ['ER1234567'] }),
-  person('p3', { name: ['Muhammad Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  person('p4', { name: ['Giulia Rossi'], birthDate: ['1970-01-01'] }),
+  personLine('p1', { name: ['Mohammed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
+  personLine('p2', { name: ['Yohannes Tesfay'], birthDate: ['1990-07-11'], passportNumber: ['ER1234567'] }),
+  personLine('p3', { name: ['Muhammad Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
+  personLine('p4', { name: ['Giulia Rossi'], birthDate: ['1970-01-01'] }),
 ];
 
 // An NGO in Greece: one person like p1, one like p2 whose passport number is RED (never leaves the NGO).
 const GR = [
-  person('g1', { name: ['Mohamed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  person(
+  personLine('g1', { name: ['Mohamed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
+  personLine(
     'g2',
     { name: ['Yonas Berhe'], passportNumber: ['ER1234567'] },
     { clew: { values: { passportNumber: { ER1234567: { tlp: 'RED' } } } } },
@@ -39,9 +36,7 @@ describe.each(dialects)('matching service on %s', (dialect) => {
     return e.id;
   };
   beforeEach(async () => {
-    f = await buildHub(dialect);
-    await f.hub.agencies.create(f.actor, { id: 'ngo-gr', name: 'NGO', kind: 'ngo', country: 'gr' });
-    await f.hub.datasets.create(f.actor, { name: 'gr-ngo', agency: 'ngo-gr' });
+    f = await buildTwoAgencyHub(dialect);
   });
   afterEach(async () => {
     await f.close();

@@ -12,6 +12,21 @@ export interface HubFixture {
 }
 
 /** Build a hub with agency `police-it` and dataset `it-cases` (AMBER, B2 by default). */
+/** A person as one line of FtM JSON (tests of matching and imports). */
+export const personLine = (
+  id: string,
+  props: Record<string, string[]>,
+  extra: Record<string, unknown> = {},
+): string => JSON.stringify({ id, schema: 'Person', properties: props, ...extra });
+
+/** As buildHub, with a second agency: an NGO in Greece (`ngo-gr`) and its dataset `gr-ngo`. */
+export const buildTwoAgencyHub = async (dialect: Dialect): Promise<HubFixture> => {
+  const f = await buildHub(dialect);
+  await f.hub.agencies.create(f.actor, { id: 'ngo-gr', name: 'NGO', kind: 'ngo', country: 'gr' });
+  await f.hub.datasets.create(f.actor, { name: 'gr-ngo', agency: 'ngo-gr' });
+  return f;
+};
+
 export const buildHub = async (dialect: Dialect): Promise<HubFixture> => {
   const location = await freshLocation(dialect);
   const { dataDir, databaseUrl, pgSchema } = location.config;

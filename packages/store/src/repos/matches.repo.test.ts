@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store.js';
-import { freshLocation, testDialects, type TestLocation } from '../testing/dialects.js';
+import { freshLocation, seedDataset, testDialects, type TestLocation } from '../testing/dialects.js';
 import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
 import type { CandidateWrite } from './matches.repo.js';
 
@@ -133,20 +133,7 @@ describe.each(dialects)('matches repo on %s', (dialect) => {
 
   it('reads records with the values that may leave their agency', async () => {
     const s = await open();
-    await s.agencies.insert({ id: 'ag', name: 'A', kind: 'police', country: 'it', created_at: 't' });
-    await s.datasets.insert({
-      id: 'ds',
-      agency_id: 'ag',
-      label: 'DS',
-      default_source: '',
-      default_collected: null,
-      default_source_reliability: 'X',
-      default_info_assessment: '4',
-      default_handling: 'H0',
-      default_handling_conditions: null,
-      default_tlp: 'AMBER',
-      created_at: 't',
-    });
+    await seedDataset(s, 'ds', 'ag');
     const marking = (tlp: string) => ['', null, 'X', '4', 'H0', null, tlp];
     const row = (id: string, seq: number, m: unknown[][], st: unknown[][], schema = 'Person') => ({
       dataset_id: 'ds',
