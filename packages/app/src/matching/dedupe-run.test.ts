@@ -1,7 +1,8 @@
 import { testDialects } from '@clew/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ImportEvents } from '../ingest/import-events.js';
-import { buildTwoAgencyHub, personLine, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildTwoAgencyHub, personLine, type HubFixture } from '../testing/hub-fixture.js';
+import { GR_PEOPLE, IT_PEOPLE } from '../testing/matching-people.js';
 import { dedupeRun } from './dedupe-run.js';
 import { importRuns } from './index-snapshot.js';
 import { MatchingService } from './matching.service.js';
@@ -9,28 +10,18 @@ import { MatchingService } from './matching.service.js';
 const dialects = await testDialects();
 
 const IT = [
-  personLine('p1', { name: ['Mohammed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  personLine('p2', { name: ['Yohannes Tesfay'], birthDate: ['1990-07-11'], passportNumber: ['ER1234567'] }),
-  personLine('p3', { name: ['Muhammad Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  personLine('p4', { name: ['Giulia Rossi'], birthDate: ['1970-01-01'] }),
+  ...IT_PEOPLE,
   personLine('p5', { name: ['Olga Petrova'], birthDate: ['1979-05-06'], phone: ['+39 333 111 2222'] }),
 ];
 const GR = [
-  personLine('g1', { name: ['Mohamed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  personLine(
-    'g2',
-    { name: ['Yonas Berhe'], passportNumber: ['ER1234567'] },
-    { clew: { values: { passportNumber: { ER1234567: { tlp: 'RED' } } } } },
-  ),
+  ...GR_PEOPLE,
   personLine('g3', { name: ['Olga Petrov'], birthDate: ['1979-06-05'], phone: ['+39 333 111 2222'] }),
 ];
 const GR2 = [personLine('g4', { name: ['Giulia Rosi'], birthDate: ['1970-01-01'] })];
 
 describe.each(dialects)('dedupe pass over the hub on %s', (dialect) => {
   let f: HubFixture;
-  const load = async (dataset: string, lines: string[]): Promise<void> => {
-    await f.hub.ftm.importFtm(f.actor, { dataset, fileName: `${dataset}.jsonl`, open: linesOf(lines) });
-  };
+  const load = (dataset: string, lines: readonly string[]): Promise<void> => f.load(dataset, lines);
   const stored = async (dataset: string) =>
     (await f.hub.matching.candidates(f.actor, { dataset, limit: 100, offset: 0 })).results
       .map((c) => `${c.a.id}/${c.a.dataset} ${c.b.id}/${c.b.dataset} ${c.score.toFixed(6)}`)
@@ -98,11 +89,8 @@ describe.each(dialects)('matching a large run on arrival in one pass on %s', (di
   });
 
   it('stores the rows that matching each record against the index stores', async () => {
-    for (const [dataset, lines] of [
-      ['it-cases', IT],
-      ['gr-ngo', GR],
-    ] as const)
-      await f.hub.ftm.importFtm(f.actor, { dataset, fileName: 'x.jsonl', open: linesOf(lines) });
+    await f.load('it-cases', IT);
+    await f.load('gr-ngo', GR);
     const all = async () =>
       (await f.hub.matching.candidates(f.actor, { limit: 100, offset: 0 })).results
         .map((c) => `${c.a.id}/${c.a.dataset} ${c.b.id}/${c.b.dataset} ${c.score.toFixed(6)} ${c.status}`)

@@ -5,7 +5,7 @@ import { toMatchRecord } from '@clew/core';
 import { testDialects } from '@clew/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MATCH_INDEX_FILE, openHub } from '../hub.js';
-import { buildTwoAgencyHub, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildTwoAgencyHub, type HubFixture } from '../testing/hub-fixture.js';
 import { HubMatchIndex, type IndexSnapshotOptions } from './hub-index.js';
 import type { MatchIndex } from './match-index.js';
 import { indexFingerprint } from './match-records.js';
@@ -31,9 +31,7 @@ const found = (index: MatchIndex, name: string, birthDate: string): string[] =>
 describe.each(dialects)('the hub index snapshot on %s', (dialect) => {
   let f: HubFixture;
   let options: IndexSnapshotOptions;
-  const load = async (dataset: string, lines: string[]): Promise<void> => {
-    await f.hub.ftm.importFtm(f.actor, { dataset, fileName: `${dataset}.jsonl`, open: linesOf(lines) });
-  };
+  const load = (dataset: string, lines: readonly string[]): Promise<void> => f.load(dataset, lines);
   const fresh = (): HubMatchIndex => new HubMatchIndex(f.hub.store, options);
   beforeEach(async () => {
     f = await buildTwoAgencyHub(dialect);

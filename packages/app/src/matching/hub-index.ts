@@ -138,7 +138,7 @@ export class HubMatchIndex {
     const { index, snapshot } = this;
     if (!index || !snapshot) return this.saving;
     const bytes = index.snapshot();
-    const header = { hub: snapshot.hubId, model: MODEL, runs: [...this.reflected] };
+    const header = { hub: snapshot.hubId, model: snapshotModel(), runs: [...this.reflected] };
     this.saving = this.saving
       .then(() => writeIndexSnapshot(snapshot.path, header, bytes))
       .then(
@@ -193,7 +193,10 @@ export class HubMatchIndex {
   // The snapshot's index topped up with the runs it does not reflect, or undefined to build instead.
   private async restore(runs: readonly ImportRun[]): Promise<ScreeningIndex | undefined> {
     if (!this.snapshot) return undefined;
-    const found = await readIndexSnapshot(this.snapshot.path, { hub: this.snapshot.hubId, model: MODEL });
+    const found = await readIndexSnapshot(this.snapshot.path, {
+      hub: this.snapshot.hubId,
+      model: snapshotModel(),
+    });
     if (!found) return undefined;
     const known = new Set(runs.map((r) => r.id));
     if (found.header.runs.some((id) => !known.has(id))) return undefined;
@@ -216,5 +219,7 @@ export class HubMatchIndex {
   }
 }
 
-// The scoring model and the code that makes records and keys: a snapshot of either other one is not used.
-const MODEL = `${modelVersion(HUB_PARAMS)}.${indexFingerprint()}`;
+// The scoring model and the code that makes records and keys: a snapshot made by others is not used.
+// Computed on first use (it normalises a few records), so a command that never snapshots never pays.
+let model: string | undefined;
+const snapshotModel = (): string => (model ??= `${modelVersion(HUB_PARAMS)}.${indexFingerprint()}`);

@@ -1,34 +1,19 @@
 import type { Actor } from '@clew/core';
 import { testDialects } from '@clew/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildTwoAgencyHub, personLine, linesOf, type HubFixture } from '../testing/hub-fixture.js';
+import { buildTwoAgencyHub, type HubFixture } from '../testing/hub-fixture.js';
+import { GR_PEOPLE, IT_PEOPLE } from '../testing/matching-people.js';
 
 const dialects = await testDialects();
 
-const IT = [
-  personLine('p1', { name: ['Mohammed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  personLine('p2', { name: ['Yohannes Tesfay'], birthDate: ['1990-07-11'], passportNumber: ['ER1234567'] }),
-  personLine('p3', { name: ['Muhammad Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  personLine('p4', { name: ['Giulia Rossi'], birthDate: ['1970-01-01'] }),
-];
-
-// An NGO in Greece: one person like p1, one like p2 whose passport number is RED (never leaves the NGO).
-const GR = [
-  personLine('g1', { name: ['Mohamed Ali'], birthDate: ['1985-03-02'], nationality: ['er'] }),
-  personLine(
-    'g2',
-    { name: ['Yonas Berhe'], passportNumber: ['ER1234567'] },
-    { clew: { values: { passportNumber: { ER1234567: { tlp: 'RED' } } } } },
-  ),
-];
+const IT = IT_PEOPLE;
+const GR = GR_PEOPLE;
 
 const itUser: Actor = { kind: 'user', userId: 'u-it', agencyId: 'police-it', roles: ['analyst'] };
 
 describe.each(dialects)('matching service on %s', (dialect) => {
   let f: HubFixture;
-  const load = async (dataset: string, lines: string[]): Promise<void> => {
-    await f.hub.ftm.importFtm(f.actor, { dataset, fileName: `${dataset}.jsonl`, open: linesOf(lines) });
-  };
+  const load = (dataset: string, lines: readonly string[]): Promise<void> => f.load(dataset, lines);
   const idOf = async (dataset: string, original: string): Promise<string> => {
     const page = await f.hub.entities.list(f.actor, { dataset, limit: 100, offset: 0 });
     const e = page.results.find((r) => r.records.some((x) => x.originalId === original));

@@ -8,10 +8,11 @@ export interface HubFixture {
   hub: Hub;
   actor: Actor;
   location: TestLocation;
+  /** Import FtM lines into a dataset as the fixture's operator. */
+  load(dataset: string, lines: readonly string[]): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Build a hub with agency `police-it` and dataset `it-cases` (AMBER, B2 by default). */
 /** A person as one line of FtM JSON (tests of matching and imports). */
 export const personLine = (
   id: string,
@@ -27,6 +28,7 @@ export const buildTwoAgencyHub = async (dialect: Dialect): Promise<HubFixture> =
   return f;
 };
 
+/** Build a hub with agency `police-it` and dataset `it-cases` (AMBER, B2 by default). */
 export const buildHub = async (dialect: Dialect): Promise<HubFixture> => {
   const location = await freshLocation(dialect);
   const { dataDir, databaseUrl, pgSchema } = location.config;
@@ -47,6 +49,9 @@ export const buildHub = async (dialect: Dialect): Promise<HubFixture> => {
     hub,
     actor,
     location,
+    load: async (dataset, lines) => {
+      await hub.ftm.importFtm(actor, { dataset, fileName: `${dataset}.jsonl`, open: linesOf(lines) });
+    },
     close: async () => {
       await hub.close();
       await location.cleanup();
