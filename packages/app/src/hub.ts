@@ -64,12 +64,14 @@ export const openHub = async (
   const store = await openStore({ ...config, ...options });
   try {
     const hubId = await store.hub.hubId(options.readonly ? undefined : () => randomUUID());
-    const access = new Access(store);
-    const accounts = new AccountsService(store);
-    const sharing = new SharingService(store);
+    // What access the store grants may be kept only where this process is its one writer.
+    const soleWriter = store.dialect === 'sqlite' && options.readonly !== true;
+    const access = new Access(store, soleWriter);
+    const accounts = new AccountsService(store, access);
+    const sharing = new SharingService(store, access);
     const signer = loadAuditSigner(auditKeyPath(config.dataDir, config.auditKeyFile));
     const audit = new AuditService(store, signer, options.auditCheckpointEvery);
-    const auth = new AuthService(store, audit);
+    const auth = new AuthService(store, audit, access);
     const agencies = new AgenciesService(store, access, audit);
     const datasets = new DatasetsService(store, access, hubId, audit);
     const entities = new EntitiesService(store, access, audit);
@@ -114,7 +116,10 @@ export const openHub = async (
       hits,
       close: async () => {
         // A pending snapshot is written before the store goes (a CLI import saves what it indexed).
-        await matchIndex.flush().finally(() => store.close());
+        await matchIndex
+          .flush()
+          .finally(() => audit.close())
+          .finally(() => store.close());
       },
     };
   } catch (e) {

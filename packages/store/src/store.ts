@@ -51,6 +51,11 @@ export const openStore = async (config: StoreConfig): Promise<Store> => {
     throw e;
   }
   const { db } = conn;
+  const audit = new AuditRepo(
+    db,
+    conn.dialect,
+    config.readonly && conn.dialect === 'sqlite' ? conn.location : undefined,
+  );
   return {
     dialect: conn.dialect,
     location: conn.location,
@@ -59,17 +64,16 @@ export const openStore = async (config: StoreConfig): Promise<Store> => {
     agencies: new AgenciesRepo(db),
     datasets: new DatasetsRepo(db),
     entities: new EntitiesRepo(db, config.unsafeWithoutReadChecks !== true),
-    writes: new WritesRepo(db, conn.dialect),
+    writes: new WritesRepo(db, conn.dialect, conn.sqlite),
     accounts: new AccountsRepo(db),
     sharing: new SharingRepo(db),
     hits: new HitsRepo(db),
     checkpoints: new ImportCheckpointsRepo(db),
     matches: new MatchesRepo(db),
-    audit: new AuditRepo(
-      db,
-      conn.dialect,
-      config.readonly && conn.dialect === 'sqlite' ? conn.location : undefined,
-    ),
-    close: () => conn.close(),
+    audit,
+    close: async () => {
+      await audit.close();
+      await conn.close();
+    },
   };
 };

@@ -7,7 +7,13 @@ import {
   type StatementDraft,
   type View,
 } from '@clew/core';
-import { SYSTEM_AGENCY, type Fragment, type ReadScope, type Store } from '@clew/store';
+import {
+  SYSTEM_AGENCY,
+  type DatasetSharingRow,
+  type Fragment,
+  type ReadScope,
+  type Store,
+} from '@clew/store';
 
 /** An actor's view of the hub, with the scope the store filters reads by. */
 export interface AccessView extends View {
@@ -17,22 +23,65 @@ export interface AccessView extends View {
 
 /**
  * The one place that decides what an actor may see and do. It asks the store who shares what with
- * whom (on every call, so a withdrawn share or a disabled user applies to the next request) and the
- * pure policy in core (`viewOf`, `may`) for the rules. Every read path takes its view from here:
- * the store filters rows by `scope`, and `visible` drops the statements the view may not see, so an
- * entity left with no statement does not exist for the reader.
+ * whom and the pure policy in core (`viewOf`, `may`) for the rules. Every read path takes its view
+ * from here: the store filters rows by `scope`, and `visible` drops the statements the view may not
+ * see, so an entity left with no statement does not exist for the reader.
+ *
+ * A withdrawn share or a disabled user applies to the next request. Without `cached`, every call
+ * reads the store again. With it — only where this process is the store's one writer (a SQLite hub
+ * opened for writing holds the writer lock) — what it read is kept until `changing` reports a write
+ * of who may see or do what: every such write of the process goes through `changing` (sharing,
+ * datasets, agencies, users, tokens), so nothing read before a write is used after it.
  */
 export class Access {
-  constructor(private readonly store: Store) {}
+  private generation = 0;
+  private sharings: { generation: number; rows: Promise<DatasetSharingRow[]> } | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly cached = false,
+  ) {}
+
+  /**
+   * The generation of what the store says about access, bumped by every write through `changing`;
+   * undefined when nothing may be kept (the store may change under this process).
+   */
+  get version(): number | undefined {
+    return this.cached ? this.generation : undefined;
+  }
+
+  /** Run a write of sharing, datasets, agencies, users or tokens; whatever was kept is dropped once it ends. */
+  async changing<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.generation++;
+      this.sharings = undefined;
+    }
+  }
 
   /** What the actor may read. */
   async view(actor: Actor): Promise<AccessView> {
     if (actor.kind === 'anonymous')
       return { ...viewOf(actor, []), scope: { agency: '', datasets: [], partial: [] } };
-    const view = viewOf(actor, await this.store.sharing.datasetSharings());
+    const view = viewOf(actor, await this.datasetSharings());
     const partial = view.datasets.filter((d) => !view.whole.has(d));
     const agency = actor.kind === 'user' ? actor.agencyId : SYSTEM_AGENCY;
     return { ...view, scope: { agency, datasets: view.datasets, partial } };
+  }
+
+  // Who shares what with whom: read once per generation when kept (concurrent callers share the read).
+  private datasetSharings(): Promise<DatasetSharingRow[]> {
+    if (!this.cached) return this.store.sharing.datasetSharings();
+    const { generation } = this;
+    if (this.sharings?.generation === generation) return this.sharings.rows;
+    const rows = this.store.sharing.datasetSharings();
+    const kept = { generation, rows };
+    this.sharings = kept;
+    rows.catch(() => {
+      if (this.sharings === kept) this.sharings = undefined;
+    });
+    return rows;
   }
 
   /** Dataset names the actor may read something of. */

@@ -1,5 +1,6 @@
 import { ClewError, invalid, may, ROLES_REQUIRING_TOTP, type Actor, type Role } from '@clew/core';
 import type { Store, UserRow } from '@clew/store';
+import type { Access } from '../access/access.js';
 import { randomUUID } from 'node:crypto';
 import { hashPassword, MIN_PASSWORD_LENGTH, oneTimePassword } from './passwords.js';
 import { normaliseUsername, parseRoles, presentUser, rolesOf, type UserView } from './users.js';
@@ -24,7 +25,10 @@ export const acceptablePassword = (password: string): string => {
 
 /** Users of the hub: created, listed and changed by administrators (hub-wide, or of their own agency). */
 export class AccountsService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly access: Access,
+  ) {}
 
   /** On a hub with no user: create the hub administrator and return its one-time password. */
   async ensureFirstAdmin(now = new Date()): Promise<IssuedPassword | undefined> {
@@ -71,11 +75,13 @@ export class AccountsService {
     const roles = change.roles === undefined ? rolesOf(row) : parseRoles(change.roles);
     this.requireManage(actor, row.agency_id, roles);
     const now = new Date().toISOString();
-    await this.store.accounts.updateUser(row.id, {
-      roles: JSON.stringify(roles),
-      ...(change.disabled === undefined ? {} : { disabled: change.disabled ? 1 : 0 }),
-      updated_at: now,
-    });
+    await this.access.changing(() =>
+      this.store.accounts.updateUser(row.id, {
+        roles: JSON.stringify(roles),
+        ...(change.disabled === undefined ? {} : { disabled: change.disabled ? 1 : 0 }),
+        updated_at: now,
+      }),
+    );
     if (change.disabled === true) await this.store.accounts.deleteSessionsOf(row.id);
     return presentUser({
       ...row,
@@ -88,13 +94,16 @@ export class AccountsService {
   async resetPassword(actor: Actor, userId: string, now = new Date()): Promise<IssuedPassword> {
     const row = await this.managed(actor, userId);
     const password = oneTimePassword();
-    await this.store.accounts.updateUser(row.id, {
-      password_hash: await hashPassword(password),
-      must_change_password: 1,
-      failed_attempts: 0,
-      locked_until: null,
-      updated_at: now.toISOString(),
-    });
+    const passwordHash = await hashPassword(password);
+    await this.access.changing(() =>
+      this.store.accounts.updateUser(row.id, {
+        password_hash: passwordHash,
+        must_change_password: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        updated_at: now.toISOString(),
+      }),
+    );
     await this.store.accounts.deleteSessionsOf(row.id);
     const fresh = await this.store.accounts.userById(row.id);
     if (!fresh) throw notFound();

@@ -1,4 +1,5 @@
 import { anonymousActor, ClewError, invalid, PERMISSIONS, type Actor, type Permission } from '@clew/core';
+import type { Access } from '../access/access.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { ApiTokenRow, Store, UserRow } from '@clew/store';
 import { randomUUID } from 'node:crypto';
@@ -68,11 +69,23 @@ const actorOf = (row: UserRow, scopes?: Permission[], purpose?: string | null): 
   ...(purpose ? { purpose } : {}),
 });
 
+/** At most this many API tokens are kept resolved (see `fromToken`); more empty the cache. */
+const TOKENS_KEPT = 10_000;
+
+interface KeptToken {
+  generation: number;
+  token: ApiTokenRow;
+  user: UserRow;
+}
+
 /** Sign-in, sessions, second factor and API tokens. */
 export class AuthService {
+  private readonly tokensKept = new Map<string, KeptToken>();
+
   constructor(
     private readonly store: Store,
     private readonly audit: AuditService,
+    private readonly access: Access,
   ) {}
 
   /** Record a failed sign-in: the user's id when the name is known (never the name typed, which may be a password). */
@@ -165,15 +178,30 @@ export class AuthService {
     return { actor: actorOf(row), csrf: s.csrf_token };
   }
 
-  /** The actor of an API token, or undefined when it is unknown, expired, revoked or its user disabled. */
+  /**
+   * The actor of an API token, or undefined when it is unknown, expired, revoked or its user disabled.
+   * Where access may be kept (`Access.version`), the token and its user as last read are reused until
+   * a write of users or tokens (revocation, roles, disabling) changes the generation.
+   */
   async fromToken(token: string, now = new Date()): Promise<ResolvedActor | undefined> {
-    const t = await this.store.accounts.tokenByHash(secretHash(token));
+    const hash = secretHash(token);
+    const generation = this.access.version;
+    let kept = generation === undefined ? undefined : this.tokensKept.get(hash);
+    if (kept?.generation !== generation) kept = undefined;
+    const t = kept?.token ?? (await this.store.accounts.tokenByHash(hash));
     const iso = now.toISOString();
     if (!t || t.revoked_at !== null || t.expires_at <= iso) return undefined;
-    const row = await this.store.accounts.userById(t.user_id);
+    const row = kept?.user ?? (await this.store.accounts.userById(t.user_id));
     if (!row || row.disabled === 1) return undefined;
-    if (t.last_used_at === null || now.getTime() - new Date(t.last_used_at).getTime() > 60_000)
+    let used = t;
+    if (t.last_used_at === null || now.getTime() - new Date(t.last_used_at).getTime() > 60_000) {
       await this.store.accounts.touchToken(t.id, iso);
+      used = { ...t, last_used_at: iso };
+    }
+    if (generation !== undefined) {
+      if (this.tokensKept.size >= TOKENS_KEPT) this.tokensKept.clear();
+      this.tokensKept.set(hash, { generation, token: used, user: row });
+    }
     return { actor: actorOf(row, JSON.parse(t.scopes) as Permission[], t.purpose) };
   }
 
@@ -189,11 +217,14 @@ export class AuthService {
     if (current === next)
       throw invalid('the new password must differ from the old one', { field: 'password' });
     await this.store.accounts.deleteSessionsOf(row.id);
-    await this.store.accounts.updateUser(row.id, {
-      password_hash: await hashPassword(acceptablePassword(next)),
-      must_change_password: 0,
-      updated_at: new Date().toISOString(),
-    });
+    const passwordHash = await hashPassword(acceptablePassword(next));
+    await this.access.changing(() =>
+      this.store.accounts.updateUser(row.id, {
+        password_hash: passwordHash,
+        must_change_password: 0,
+        updated_at: new Date().toISOString(),
+      }),
+    );
   }
 
   /** Start TOTP enrolment: a secret to scan; it takes effect when confirmed with a code. */
@@ -208,7 +239,9 @@ export class AuthService {
     const row = await this.self(actor);
     if (!/^[A-Z2-7]{16,}$/.test(secret)) throw invalid('not a TOTP secret', { field: 'secret' });
     if (!totpValid(secret, code, now.getTime())) throw invalid('the code does not match', { field: 'code' });
-    await this.store.accounts.updateUser(row.id, { totp_secret: secret, updated_at: now.toISOString() });
+    await this.access.changing(() =>
+      this.store.accounts.updateUser(row.id, { totp_secret: secret, updated_at: now.toISOString() }),
+    );
   }
 
   /** Create an API token limited to some of the user's permissions; the secret is returned once. */
@@ -249,7 +282,7 @@ export class AuthService {
     const row = await this.self(actor);
     const t = await this.store.accounts.tokenById(id);
     if (t?.user_id !== row.id) throw new ClewError('NotFound', 'token not found', { field: 'token' });
-    await this.store.accounts.revokeToken(id, new Date().toISOString());
+    await this.access.changing(() => this.store.accounts.revokeToken(id, new Date().toISOString()));
   }
 
   private async self(actor: Actor): Promise<UserRow> {

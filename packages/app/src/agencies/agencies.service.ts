@@ -62,7 +62,7 @@ export class AgenciesService {
       targets: ids,
       details: { operation: 'purge-agencies' },
     });
-    return this.store.agencies.purge(ids);
+    return this.access.changing(() => this.store.agencies.purge(ids));
   }
 
   /** Create an agency; its id must be a new slug. */

@@ -71,13 +71,18 @@ export const mayReadAudit = (actor: Actor): boolean => may(actor, 'audit:read');
  */
 export class AuditService {
   private queue: Pending[] = [];
-  private draining = false;
+  private draining: Promise<void> | undefined;
 
   constructor(
     private readonly store: Store,
     private readonly signer: CheckpointSigner,
     private readonly every = DEFAULT_CHECKPOINT_EVERY,
   ) {}
+
+  /** Wait for the records under way to be written (before the store closes). */
+  async close(): Promise<void> {
+    await this.draining;
+  }
 
   /** The key id checkpoints are signed with. */
   get keyId(): string {
@@ -100,10 +105,7 @@ export class AuditService {
           else resolve();
         },
       });
-      if (!this.draining) {
-        this.draining = true;
-        void this.drain();
-      }
+      this.draining ??= this.drain();
     });
   }
 
@@ -243,7 +245,7 @@ export class AuditService {
         for (const p of batch) p.done(error);
       }
     }
-    this.draining = false;
+    this.draining = undefined;
   }
 
   /** Link the drafts after the head, with a checkpoint at every multiple of `every`. */

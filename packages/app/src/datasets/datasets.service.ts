@@ -104,7 +104,7 @@ export class DatasetsService {
       default_tlp: d.tlp,
       created_at: new Date().toISOString(),
     };
-    if (!(await this.store.datasets.insert(row)))
+    if (!(await this.access.changing(() => this.store.datasets.insert(row))))
       throw conflict(`dataset "${input.name}" already exists`, { field: 'name' });
     await this.audit.record(actor, {
       action: 'admin',
@@ -127,7 +127,7 @@ export class DatasetsService {
       targets: names,
       details: { operation: 'purge-datasets' },
     });
-    await this.store.datasets.purge(names);
+    await this.access.changing(() => this.store.datasets.purge(names));
   }
 
   /** Entity counts by schema for the datasets the actor may read (all of them, or the one named). */

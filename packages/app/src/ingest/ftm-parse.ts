@@ -34,6 +34,16 @@ export const rejectionOf = (line: number, e: unknown): Rejection => {
   throw e;
 };
 
+// The values captionOf reads (the schema's caption properties), without copying every property.
+const captionValues = (entity: FtmEntity): Record<string, string[]> => {
+  const out: Record<string, string[]> = {};
+  for (const prop of entity.schema.caption) {
+    const values = entity.properties.get(prop);
+    if (values !== undefined) out[prop] = values;
+  }
+  return out;
+};
+
 /** An entity as the fragment a dataset writes: namespaced id, caption, packed statements. */
 export const toFragment = (
   entity: FtmEntity,
@@ -42,10 +52,11 @@ export const toFragment = (
   const drafts = entityToDrafts(nodeHashing, entity, target);
   return {
     fragment: {
-      entityId: signEntityId(nodeHashing, target.namespaceKey, entity.id),
+      // The drafts carry the signed id: signing it again would cost a SHA-1 per entity.
+      entityId: drafts[0]?.entityId ?? signEntityId(nodeHashing, target.namespaceKey, entity.id),
       originalId: entity.id,
       schema: entity.schema.name,
-      caption: captionOf(entity.schema, Object.fromEntries(entity.properties)),
+      caption: captionOf(entity.schema, captionValues(entity)),
       packed: packStatements(drafts),
       shareable: draftsShareable(drafts),
     },

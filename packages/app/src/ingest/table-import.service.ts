@@ -6,7 +6,7 @@ import {
   type RowError,
   type StatementTarget,
 } from '@clew/core';
-import type { ImportCheckpointsTable, ImportKey, Store } from '@clew/store';
+import type { CheckpointMove, ImportCheckpointsTable, ImportKey, Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
 import type { ImportEvents } from './import-events.js';
 import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
@@ -254,28 +254,32 @@ export class TableImportService {
         },
         target,
         write: async (batch, rowsDone, p) => {
-          const seq = checkpoint.next_seq;
+          const from = checkpoint;
+          let to = from;
           // Where the next batch starts, committed with this one: one seq per distinct entity.
-          const next: ImportCheckpointsTable = {
-            ...checkpoint,
-            rows_done: rowsDone,
-            next_seq: seq + new Set(batch.fragments.map((f) => f.entityId)).size,
-            accepted: p.accepted,
-            rejected: p.rejected,
-            entities: p.entities + batch.entities,
-            statements: p.statements,
-            updated_at: new Date().toISOString(),
+          const move = (positions: number): CheckpointMove => {
+            to = {
+              ...from,
+              rows_done: rowsDone,
+              next_seq: from.next_seq + positions,
+              accepted: p.accepted,
+              rejected: p.rejected,
+              entities: p.entities + batch.entities,
+              statements: p.statements,
+              updated_at: new Date().toISOString(),
+            };
+            return { from, to };
           };
           await this.store.writes.writeBatch(
             importId,
             dataset.name,
             dataset.agency,
-            seq,
+            from.next_seq,
             batch.fragments,
             mayHaveWritten,
-            { from: checkpoint, to: next },
+            move,
           );
-          checkpoint = next;
+          checkpoint = to;
           for (const f of batch.fragments) seen.add(f.entityId);
         },
       });

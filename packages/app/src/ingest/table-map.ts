@@ -1,4 +1,4 @@
-import { mapRow, type Mapping, type RowError, type StatementTarget, type TableRecord } from '@clew/core';
+import { RowMapper, type Mapping, type RowError, type StatementTarget, type TableRecord } from '@clew/core';
 import type { FragmentWrite } from '@clew/store';
 import { toFragment } from './ftm-parse.js';
 
@@ -36,6 +36,7 @@ export const mapTableBatch = (
     statements: 0,
     bySchema: {},
   };
+  const mapper = new RowMapper(mapping);
   for (const r of rows) {
     if ('error' in r) {
       out.rejected++;
@@ -46,7 +47,7 @@ export const mapTableBatch = (
       );
       continue;
     }
-    const m = mapRow(mapping, r.values, r.row);
+    const m = mapper.map(r.values, r.row);
     if (!m.ok) {
       out.rejected++;
       out.rejections.push(...m.errors);

@@ -44,7 +44,7 @@ export const dedupeRun = async (
     const meta: { entity: string; dataset: string; agency: string }[] = [];
     const open: Uint8Array[] = [];
     const focused: number[] = [];
-    const encoded: string[][] = [];
+    const encoded: string[] = [];
     const keys: DedupeKeys[] = [];
     const inFlight: Promise<void>[] = [];
     const entities: string[] = [];
@@ -54,7 +54,7 @@ export const dedupeRun = async (
       for await (const all of store.matches.packedSources(d, MATCHABLE_SCHEMATA, importRun)) {
         const page = skip.size === 0 ? all : all.filter((s) => !skip.has(s.entity_id));
         const slot = encoded.length;
-        encoded.push([]);
+        encoded.push('');
         keys.push({ offsets: new Int32Array(1), keys: new Int32Array(0) });
         open.push(new Uint8Array(0));
         const base = meta.length;
@@ -90,7 +90,7 @@ export const dedupeRun = async (
     const plan = planDedupe(joinKeys(keys), options.cap);
     const shares = await pool.pairs({
       plan,
-      encoded: encoded.flat(),
+      encoded,
       group,
       focus: Uint8Array.from(focused),
       candidates: options.candidates,

@@ -138,7 +138,7 @@ const withRegionalPhones = (
   if (region === undefined || phones === undefined || phones.every((p) => p.trim().startsWith('+')))
     return properties;
   const e164 = phones.map((p) => {
-    const r = normalisePhone(p, { defaultRegion: region });
+    const r = normalisePhone(p, { defaultRegion: region, type: false });
     return r.ok ? r.value.e164 : p;
   });
   return { ...properties, phone: e164 };

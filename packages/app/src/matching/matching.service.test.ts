@@ -90,11 +90,7 @@ describe.each(dialects)('matching service on %s', (dialect) => {
       code: 'NotFound',
     });
     // Shared: g1 (all AMBER) appears; g2's RED passport number never scores or shows.
-    await f.hub.store.sharing.grant(
-      { dataset: 'gr-ngo', granteeKind: 'agency', granteeId: 'police-it' },
-      'test',
-      new Date().toISOString(),
-    );
+    await f.hub.sharing.share(f.actor, { dataset: 'gr-ngo', granteeKind: 'agency', granteeId: 'police-it' });
     const after = await f.hub.matching.candidates(itUser, { limit: 50, offset: 0 });
     const g2 = await idOf('gr-ngo', 'g2');
     const seen = after.results.flatMap((c) => [c.a.id, c.b.id]);

@@ -1,5 +1,6 @@
 import { actorLabel, ClewError, invalid, may, type Actor } from '@clew/core';
 import type { ShareGrant, Store } from '@clew/store';
+import type { Access } from '../access/access.js';
 
 /** A dataset's sharing as its owner sees it. */
 export interface DatasetSharingView {
@@ -16,7 +17,10 @@ const notFound = (name: string): ClewError =>
  * share or withdraw; a withdrawal applies to the next request, since every request asks again.
  */
 export class SharingService {
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly access: Access,
+  ) {}
 
   /** The grants of a dataset the actor manages. */
   async get(actor: Actor, dataset: string): Promise<DatasetSharingView> {
@@ -36,14 +40,16 @@ export class SharingService {
     } else if (!(await this.store.sharing.groups()).some((g) => g.group === grant.granteeId)) {
       throw new ClewError('NotFound', `no group "${grant.granteeId}"`, { field: 'group' });
     }
-    await this.store.sharing.grant(grant, actorLabel(actor), new Date().toISOString());
+    await this.access.changing(() =>
+      this.store.sharing.grant(grant, actorLabel(actor), new Date().toISOString()),
+    );
     return this.get(actor, grant.dataset);
   }
 
   /** Withdraw a grant. */
   async withdraw(actor: Actor, grant: ShareGrant): Promise<DatasetSharingView> {
     await this.managed(actor, grant.dataset);
-    if (!(await this.store.sharing.withdraw(grant)))
+    if (!(await this.access.changing(() => this.store.sharing.withdraw(grant))))
       throw new ClewError(
         'NotFound',
         `"${grant.dataset}" is not shared with ${grant.granteeKind} "${grant.granteeId}"`,
@@ -64,8 +70,11 @@ export class SharingService {
       throw invalid('a group name is 2 to 63 characters of a-z, 0-9 and "-"', { field: 'group' });
     const [row] = await this.store.agencies.getMany([agency]);
     if (!row) throw new ClewError('NotFound', `no agency "${agency}"`, { field: 'agency' });
-    if (member) await this.store.sharing.addToGroup(group, agency);
-    else await this.store.sharing.removeFromGroup(group, agency);
+    await this.access.changing(() =>
+      member
+        ? this.store.sharing.addToGroup(group, agency)
+        : this.store.sharing.removeFromGroup(group, agency),
+    );
   }
 
   /** The owner of a dataset the actor manages; any other dataset does not exist for the actor. */

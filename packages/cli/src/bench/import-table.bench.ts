@@ -10,7 +10,7 @@ import { ImportEvents, TableImportService, openHub } from '@clew/app';
 import { operatorActor, parseMapping } from '@clew/core';
 import { XlsxWriter } from '@clew/demo';
 import { freshLocation } from '@clew/store/testing';
-import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -116,6 +116,24 @@ const writeXlsx = async (file: string, n: number): Promise<void> => {
   await w.close();
 };
 
+/**
+ * CPU seconds of each thread of this process so far, by thread id (Linux /proc; empty elsewhere): the
+ * main thread's id is the process id, a worker's CPU is lost when it ends, so callers sample along the way.
+ */
+const threadCpu = (): Map<string, number> => {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      out.set(tid, (Number(f[11]) + Number(f[12])) / 100); // utime + stime, in clock ticks of 10 ms
+    }
+  } catch {
+    // Not Linux: no per-thread figures.
+  }
+  return out;
+};
+
 const mb = (b: number): string => `${(b / 1024 / 1024).toFixed(0)} MB`;
 mkdirSync(values.dir, { recursive: true });
 const files: { format: 'csv' | 'xlsx'; file: string; rows: number }[] = [];
@@ -151,6 +169,11 @@ for (const engine of engines) {
     await hub.datasets.create(actor, { name: 'rows', agency: 'bench' });
     const rss: number[] = [];
     let nextMark = rows / 10;
+    const threads0 = threadCpu();
+    const threads = new Map<string, number>();
+    const sampleThreads = (): void => {
+      for (const [tid, s] of threadCpu()) threads.set(tid, s - (threads0.get(tid) ?? 0));
+    };
     const cpu0 = process.cpuUsage();
     const report = await tables.importTable(actor, {
       dataset: 'rows',
@@ -159,12 +182,19 @@ for (const engine of engines) {
       workers: Number(values.workers),
       batchSize: Number(values.batch),
       onProgress: (p) => {
+        sampleThreads();
         if (p.rows >= nextMark) {
           rss.push(process.memoryUsage().rss);
           nextMark += rows / 10;
         }
       },
     });
+    sampleThreads();
+    const main = threads.get(String(process.pid)) ?? 0;
+    const others = [...threads].filter(([tid]) => tid !== String(process.pid)).map(([, t]) => t);
+    const worker = Math.max(0, ...others);
+    const rest = others.reduce((a, b) => a + b, 0) - worker;
+    const perRow = (t: number): string => `${String(Math.round((t * 1e6) / report.rows))} µs`;
     const s = report.seconds;
     const cpu = process.cpuUsage(cpu0);
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -172,7 +202,8 @@ for (const engine of engines) {
       `${engine} ${format} (${mb(statSync(file).size)}): ${String(report.rows)} rows → ${String(report.entities)} entities, ` +
         `${String(report.statements)} statements in ${s.toFixed(1)} s — ${String(Math.round(report.rows / s))} rows/s, ` +
         `${String(Math.round(report.entities / s))} entities/s; peak RSS ${mb(process.resourceUsage().maxRSS * 1024)}; ` +
-        `CPU ${cpuSeconds.toFixed(1)} s, all threads (${String(Math.round((cpuSeconds * 1e6) / report.rows))} µs a row); ` +
+        `CPU ${cpuSeconds.toFixed(1)} s, all threads (${String(Math.round((cpuSeconds * 1e6) / report.rows))} µs a row: ` +
+        `main ${perRow(main)}, busiest other thread ${perRow(worker)}, the rest ${perRow(rest)}); ` +
         `RSS at each tenth: ${rss.map(mb).join(' ')}; load ${loadavg()[0]?.toFixed(1) ?? '?'}\n`,
     );
     await hub.close();

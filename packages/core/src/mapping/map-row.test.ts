@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapRow } from './map-row.js';
+import { mapRow, RowMapper } from './map-row.js';
 import { parseMapping } from './mapping.schema.js';
 
 const crossings = parseMapping(`
@@ -110,6 +110,38 @@ entities:
     const r = mapRow(m, { A: 'x', E: 'not an e-mail' }, 4);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors[0]).toMatchObject({ row: 4, column: 'E', field: 'p.email' });
+  });
+});
+
+describe('RowMapper', () => {
+  it('checks the provenance once a row, and reports a bad one once, naming its field', () => {
+    const m = parseMapping(`
+version: 1
+provenance: { source: { column: S }, grading: Z9 }
+entities:
+  - { key: p, schema: Person, id: { columns: [A] }, properties: { name: { column: A } } }
+  - { key: q, schema: Passport, id: { columns: [A], prefix: pp- }, properties: { holder: { entity: p } } }
+`);
+    const r = new RowMapper(m).map({ A: 'x', S: 'register' }, 5);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors).toEqual([expect.objectContaining({ row: 5, field: 'provenance.grading' })]);
+  });
+
+  it('gives every row its own source and collected date, and the same marking to rows that share them', () => {
+    const mapper = new RowMapper(crossings);
+    const entitiesOf = (over: Record<string, string>, n: number) => {
+      const r = mapper.map({ ...row, ...over }, n);
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      return r.entities;
+    };
+    const [a] = entitiesOf({}, 2);
+    const [b] = entitiesOf({ Post: 'Pozzallo' }, 3);
+    const [c] = entitiesOf({ Date: '13/05/2024', 'Doc No': 'P 9' }, 4);
+    const [d] = entitiesOf({ 'Doc No': 'P 10' }, 5);
+    expect(a?.marking).toMatchObject({ source: 'Lampedusa', collected: '2024-05-12' });
+    expect(b?.marking).toMatchObject({ source: 'Pozzallo', collected: '2024-05-12' });
+    expect(c?.marking).toMatchObject({ source: 'Lampedusa', collected: '2024-05-13' });
+    expect(d?.marking).toEqual(a?.marking);
   });
 });
 

@@ -1,6 +1,7 @@
 import { ClewError } from '../errors.js';
-import type { MarkingJson } from '../ftm/marking-json.js';
+import { parseMarkingJson, type MarkingJson } from '../ftm/marking-json.js';
 import { parseFtmObject, type FtmEntity } from '../ftm/ftm-entity.js';
+import type { MarkingOverride } from '../markings/markings.js';
 import type { EntitySpec, Mapping, PropertySpec } from './mapping.schema.js';
 import { applyCodes, applyTransform, parseDateAs } from './transforms.js';
 
@@ -88,59 +89,108 @@ const provenanceOf = (
   return out;
 };
 
+// Markings checked so far, by the provenance fields a row can set; bounded, rows seldom differ much.
+const MARKINGS_KEPT = 1024;
+const markingKey = (m: MarkingJson): string => `${m.source ?? '\u0001'}\u0000${m.collected ?? '\u0001'}`;
+
 /**
- * Turn one row into the entities its mapping describes. Every entity goes through parseFtmObject, the
+ * Turns rows into the entities a mapping describes. Every entity goes through parseFtmObject, the
  * same check as an FtM file; a row with any error makes no entities, and each error names its column.
+ * The row's provenance is checked once (not once per entity), and a provenance seen before is not
+ * checked again: only its source and collected date can differ from row to row.
  */
-export const mapRow = (mapping: Mapping, row: TableRecord, rowNumber: number): MapRowResult => {
-  const errors: RowError[] = [];
-  const ids = new Map<string, string | null>();
-  for (const spec of mapping.entities) {
-    if (spec.when !== undefined && !applies(spec.when, row)) {
-      ids.set(spec.key, null);
-      continue;
+export class RowMapper {
+  private readonly markings = new Map<string, MarkingOverride>();
+
+  constructor(private readonly mapping: Mapping) {}
+
+  /** Turn one row into its entities, or the reasons it was refused. */
+  map(row: TableRecord, rowNumber: number): MapRowResult {
+    const { mapping } = this;
+    const errors: RowError[] = [];
+    const ids = new Map<string, string | null>();
+    for (const spec of mapping.entities) {
+      if (spec.when !== undefined && !applies(spec.when, row)) {
+        ids.set(spec.key, null);
+        continue;
+      }
+      const id = entityId(spec, row);
+      if (id === null && spec.optional !== true) {
+        errors.push({
+          row: rowNumber,
+          column: spec.id.columns.join(', '),
+          field: `${spec.key}.id`,
+          reason: `no id for ${spec.key}: ${spec.id.columns.join(', ')} empty`,
+        });
+      }
+      ids.set(spec.key, id);
     }
-    const id = entityId(spec, row);
-    if (id === null && spec.optional !== true) {
-      errors.push({
-        row: rowNumber,
-        column: spec.id.columns.join(', '),
-        field: `${spec.key}.id`,
-        reason: `no id for ${spec.key}: ${spec.id.columns.join(', ')} empty`,
-      });
-    }
-    ids.set(spec.key, id);
-  }
-  const marking = provenanceOf(mapping, row, rowNumber, errors);
-  const entities: FtmEntity[] = [];
-  for (const spec of mapping.entities) {
-    const id = ids.get(spec.key);
-    if (id == null) continue;
-    const properties: Record<string, string[]> = {};
-    let failed = false;
-    for (const [name, p] of Object.entries(spec.properties)) {
+    const marking = this.marking(provenanceOf(mapping, row, rowNumber, errors), rowNumber, errors);
+    const entities: FtmEntity[] = [];
+    for (const spec of mapping.entities) {
+      const id = ids.get(spec.key);
+      if (id == null) continue;
+      const properties: Record<string, string[]> = {};
+      let failed = false;
+      for (const [name, p] of Object.entries(spec.properties)) {
+        try {
+          const values = propertyValues(p, row, ids);
+          if (values.length > 0) properties[name] = values;
+          else if (p.required === true) throw new ClewError('Invalid', 'required value is empty');
+        } catch (e) {
+          failed = true;
+          errors.push({
+            row: rowNumber,
+            column: p.column,
+            field: `${spec.key}.${name}`,
+            reason: reasonOf(e),
+          });
+        }
+      }
+      if (failed) continue;
       try {
-        const values = propertyValues(p, row, ids);
-        if (values.length > 0) properties[name] = values;
-        else if (p.required === true) throw new ClewError('Invalid', 'required value is empty');
+        const entity = parseFtmObject({ id, schema: spec.schema, properties });
+        entity.marking = marking;
+        entities.push(entity);
       } catch (e) {
-        failed = true;
-        errors.push({ row: rowNumber, column: p.column, field: `${spec.key}.${name}`, reason: reasonOf(e) });
+        const where = e instanceof ClewError ? e.where : undefined;
+        const prop = where?.property;
+        errors.push({
+          row: rowNumber,
+          column: prop === undefined ? undefined : spec.properties[prop]?.column,
+          field: prop === undefined ? spec.key : `${spec.key}.${prop}`,
+          reason: reasonOf(e),
+        });
       }
     }
-    if (failed) continue;
+    return errors.length > 0 ? { ok: false, errors } : { ok: true, entities };
+  }
+
+  /** The row's provenance as a marking override, checked (or known from an earlier row). */
+  private marking(json: MarkingJson, rowNumber: number, errors: RowError[]): MarkingOverride | undefined {
+    const key = markingKey(json);
+    const known = this.markings.get(key);
+    if (known !== undefined) return known;
     try {
-      entities.push(parseFtmObject({ id, schema: spec.schema, properties, clew: { marking } }));
+      const parsed = parseMarkingJson(json);
+      if (this.markings.size >= MARKINGS_KEPT) this.markings.clear();
+      this.markings.set(key, parsed);
+      return parsed;
     } catch (e) {
-      const where = e instanceof ClewError ? e.where : undefined;
-      const prop = where?.property;
+      const field = e instanceof ClewError ? e.where?.field : undefined;
+      const p = this.mapping.provenance;
+      const from = field === 'source' ? p.source : field === 'collected' ? p.collected : undefined;
       errors.push({
         row: rowNumber,
-        column: prop === undefined ? undefined : spec.properties[prop]?.column,
-        field: prop === undefined ? spec.key : `${spec.key}.${prop}`,
+        column: typeof from === 'object' ? from.column : undefined,
+        field: field === undefined ? 'provenance' : `provenance.${field}`,
         reason: reasonOf(e),
       });
+      return undefined;
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, entities };
-};
+}
+
+/** Turn one row into the entities its mapping describes (see RowMapper, for many rows). */
+export const mapRow = (mapping: Mapping, row: TableRecord, rowNumber: number): MapRowResult =>
+  new RowMapper(mapping).map(row, rowNumber);

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compare, nameLevel, vectorOf } from './compare.js';
+import { compare, dateLevel, nameLevel, nameLevelIf, vectorOf } from './compare.js';
 import { toMatchRecord, type MatchInput } from './features.js';
-import { DEFAULT_PARAMS } from './model.js';
+import { DEFAULT_PARAMS, levelsOf } from './model.js';
+import { compareDates } from '../normalise/index.js';
 
 const person = (properties: Record<string, string[]>): MatchInput => ({ schema: 'Person', properties });
 const record = (input: MatchInput) => toMatchRecord(input);
@@ -129,6 +130,50 @@ const input = fc
   .map(({ names, dates, docs }) => person({ name: names, birthDate: dates, passportNumber: docs }));
 
 describe('compare properties', () => {
+  it('grades dates as compareDates does, a year apart or the same day of another year being near', () => {
+    const dates = fc.constantFrom(
+      '1985-03-02',
+      '1985-02-03',
+      '1985-03',
+      '1985',
+      '1986-03-02',
+      '1986',
+      '1990-03-02',
+      '1990-04-02',
+      '1984-12',
+    );
+    const at = (d: string) => record(person({ birthDate: [d] })).dates[0];
+    fc.assert(
+      fc.property(dates, dates, (p, q) => {
+        const [a, b] = [at(p), at(q)];
+        if (!a || !b) throw new Error('a test date did not parse');
+        const c = compareDates(a.date, b.date);
+        const sameDay =
+          a.date.month !== undefined && a.date.month === b.date.month && a.date.day === b.date.day;
+        const near = c.yearDistance === 1 || sameDay ? 'near' : 'differ';
+        expect(dateLevel(a, b)).toBe(c.agreement === 'differ' ? near : c.agreement);
+      }),
+    );
+    const [x, y, z] = ['1985-03-02', '1990-03-02', '1990-04-02'].map(at);
+    if (!x || !y || !z) throw new Error('a test date did not parse');
+    expect([dateLevel(x, y), dateLevel(x, z)]).toEqual(['near', 'differ']);
+  });
+
+  it('asked for some levels only, gives the level when it is one of them and nothing otherwise', () => {
+    const levels = levelsOf('name');
+    const wanted = fc.subarray([...levels]);
+    // Lone tokens too: their levels are mapped (a lone agreeing token is 'one').
+    const any = fc.oneof(name, fc.constantFrom('Mustafa', 'Mustapha', 'Putin', 'Smith', 'Petrov'));
+    fc.assert(
+      fc.property(any, any, wanted, (a, b, some) => {
+        const [x, y] = [record(person({ name: [a] })).names[0], record(person({ name: [b] })).names[0]];
+        if (!x || !y) return;
+        const level = nameLevel(x, y);
+        expect(nameLevelIf(x, y, (l) => some.includes(l))).toBe(some.includes(level) ? level : undefined);
+      }),
+    );
+  });
+
   it('is symmetric in score', () => {
     fc.assert(
       fc.property(input, input, (a, b) => {

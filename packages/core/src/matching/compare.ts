@@ -71,34 +71,68 @@ const shorterCovered = (
 const same = (x: string, y: string): boolean => x === y;
 const fuzzy = (x: string, y: string): boolean => x === y || jaroWinkler(x, y) >= NAME_FUZZY_THRESHOLD;
 
-/** The agreement level of two names (see FEATURE_LEVELS.name). */
-export const nameLevel = (a: NameValue, b: NameValue): string => {
-  const level = agreementOfNames(a, b);
-  if (Math.min(a.tokens.length, b.tokens.length) >= 2) return level;
-  // One name alone (a nickname, a lone family name) agreeing is weak evidence: namesakes abound. A
-  // lone token that only sounds like one of the other's (Putin, Patton) is no agreement at all.
-  if (level === 'exact' || level === 'tokens' || level === 'fuzzy') return 'one';
-  return level === 'phonetic' || level === 'cognate' ? 'differ' : level;
+const skeletons = (n: NameValue): string[] => n.phonetic.filter((p) => p !== '');
+
+/** How two names agree, best first: the first check that holds gives the agreement. */
+const NAME_CHECKS: readonly (readonly [string, (a: NameValue, b: NameValue) => boolean])[] = [
+  ['exact', (a, b) => a.key !== '' && a.key === b.key],
+  ['tokens', (a, b) => shorterCovered(a.tokens, b.tokens, same)],
+  [
+    'fuzzy',
+    (a, b) =>
+      shorterCovered(a.tokens, b.tokens, fuzzy) || jaroWinklerAtLeast(a.latin, b.latin, NAME_FUZZY_THRESHOLD),
+  ],
+  ['phonetic', (a, b) => shorterCovered(skeletons(a), skeletons(b), same)],
+  ['cognate', (a, b) => shorterCovered(a.cognates, b.cognates, same)],
+  ['some', (a, b) => a.tokens.some((x) => b.tokens.some((y) => fuzzy(x, y)))],
+  ['differ', () => true],
+];
+
+// One name alone (a nickname, a lone family name) agreeing is weak evidence: namesakes abound. A
+// lone token that only sounds like one of the other's (Putin, Patton) is no agreement at all.
+const levelOfAgreement = (agreement: string, lone: boolean): string => {
+  if (!lone) return agreement;
+  if (agreement === 'exact' || agreement === 'tokens' || agreement === 'fuzzy') return 'one';
+  return agreement === 'phonetic' || agreement === 'cognate' ? 'differ' : agreement;
 };
 
-const agreementOfNames = (a: NameValue, b: NameValue): string => {
-  if (a.key !== '' && a.key === b.key) return 'exact';
-  if (shorterCovered(a.tokens, b.tokens, same)) return 'tokens';
-  if (shorterCovered(a.tokens, b.tokens, fuzzy) || jaroWinklerAtLeast(a.latin, b.latin, NAME_FUZZY_THRESHOLD))
-    return 'fuzzy';
-  const skeletons = (n: NameValue): string[] => n.phonetic.filter((p) => p !== '');
-  if (shorterCovered(skeletons(a), skeletons(b), same)) return 'phonetic';
-  if (shorterCovered(a.cognates, b.cognates, same)) return 'cognate';
-  if (a.tokens.some((x) => b.tokens.some((y) => fuzzy(x, y)))) return 'some';
-  return 'differ';
+/**
+ * The level of two names when `wanted` accepts it, else undefined — without the checks (the costly
+ * fuzzy ones come late) for agreements below the last whose level `wanted` accepts. A dedupe pass
+ * asks only for levels that could lift a pair over its threshold.
+ */
+export const nameLevelIf = (
+  a: NameValue,
+  b: NameValue,
+  wanted: (level: string) => boolean,
+): string | undefined => {
+  const lone = Math.min(a.tokens.length, b.tokens.length) < 2;
+  let last = -1;
+  NAME_CHECKS.forEach(([agreement], k) => {
+    if (wanted(levelOfAgreement(agreement, lone))) last = k;
+  });
+  for (let k = 0; k <= last; k++) {
+    const [agreement, holds] = NAME_CHECKS[k] ?? ['differ', () => true];
+    if (!holds(a, b)) continue;
+    const level = levelOfAgreement(agreement, lone);
+    return wanted(level) ? level : undefined;
+  }
+  return undefined;
 };
+
+/** The agreement level of two names (see FEATURE_LEVELS.name). */
+export const nameLevel = (a: NameValue, b: NameValue): string => nameLevelIf(a, b, () => true) ?? 'differ';
 
 /** The agreement level of two dates (see FEATURE_LEVELS.date). */
 export const dateLevel = (a: DateValue, b: DateValue): string => {
-  const c = compareDates(a.date, b.date);
-  if (c.agreement !== 'differ') return c.agreement;
-  const sameDay = a.date.month !== undefined && a.date.month === b.date.month && a.date.day === b.date.day;
-  return c.yearDistance === 1 || sameDay ? 'near' : 'differ';
+  const [x, y] = [a.date, b.date];
+  // Different years (most pairs compared): compareDates says 'differ'; near when a year apart or on
+  // the same day of the year.
+  if (x.year !== y.year) {
+    const sameDay = x.month !== undefined && x.month === y.month && x.day === y.day;
+    return Math.abs(x.year - y.year) === 1 || sameDay ? 'near' : 'differ';
+  }
+  return compareDates(x, y).agreement;
 };
 
 /** The agreement level of two identifiers of one kind (see FEATURE_LEVELS.identifier). */

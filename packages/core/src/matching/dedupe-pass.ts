@@ -1,5 +1,12 @@
 import { blockingKeys } from './blocking.js';
-import { addressLevel, compare, dateLevel, identifierLevel, type Comparison } from './compare.js';
+import {
+  addressLevel,
+  compare,
+  dateLevel,
+  identifierLevel,
+  nameLevelIf,
+  type Comparison,
+} from './compare.js';
 import { comparableSchemata, type IdentifierKind, type MatchRecord } from './features.js';
 import { FEATURES, levelsOf, levelWeight, logOddsOf, type FeatureName, type MatchParams } from './model.js';
 import { hashKey } from './screening-keys.js';
@@ -76,40 +83,51 @@ export const joinKeys = (parts: readonly DedupeKeys[]): DedupeKeys => {
 };
 
 /**
- * Group records by key, dropping keys held by one record or by more than `cap`. Entries are packed
- * as key × 2^b + record into doubles (exact below 2^53) and sorted natively; when records need more
- * than 21 bits, keys are split into 2^s parts by their low bits and each part sorted alone, so the
- * packed value still fits.
+ * Group records by key, dropping keys held by one record or by more than `cap`. The (key, record)
+ * entries are sorted by key with a radix sort, 16 bits a pass: it is stable, so each key's records
+ * stay ascending as the table lists them, and at tens of millions of entries it is several times
+ * faster than a native sort of packed numbers.
  */
 export const planDedupe = (table: DedupeKeys, cap = 1000): DedupePlan => {
   const n = table.offsets.length - 1;
-  const s = Math.max(0, Math.ceil(Math.log2(Math.max(n, 1))) - 21);
-  const recordBits = 2 ** (21 + s);
-  const owner = new Int32Array(table.keys.length);
+  const total = table.keys.length;
+  let keys = new Uint32Array(table.keys.buffer, table.keys.byteOffset, total).slice();
+  let owner = new Int32Array(total);
   for (let i = 0; i < n; i++) owner.fill(i, table.offsets[i], table.offsets[i + 1]);
-  const starts: number[] = [0];
-  const members = new Int32Array(table.keys.length);
-  let filled = 0;
-  for (let part = 0; part < 2 ** s; part++) {
-    const mask = 2 ** s - 1;
-    let m = 0;
-    for (const k of table.keys) if ((k & mask) === part) m++;
-    const packed = new Float64Array(m);
-    m = 0;
-    table.keys.forEach((k, e) => {
-      if ((k & mask) === part) packed[m++] = ((k >>> 0) >>> s) * recordBits + (owner[e] ?? 0);
-    });
-    packed.sort();
-    for (let a = 0; a < packed.length;) {
-      const key = Math.floor((packed[a] ?? 0) / recordBits);
-      let b = a + 1;
-      while (b < packed.length && Math.floor((packed[b] ?? 0) / recordBits) === key) b++;
-      if (b - a >= 2 && b - a <= cap) {
-        for (let e = a; e < b; e++) members[filled++] = (packed[e] ?? 0) % recordBits;
-        starts.push(filled);
-      }
-      a = b;
+  let nextKeys = new Uint32Array(total);
+  let nextOwner = new Int32Array(total);
+  const count = new Int32Array(65_537);
+  for (const shift of [0, 16]) {
+    count.fill(0);
+    for (let e = 0; e < total; e++) {
+      const d = (((keys[e] ?? 0) >>> shift) & 0xffff) + 1;
+      count[d] = (count[d] ?? 0) + 1;
     }
+    for (let d = 1; d < count.length; d++) count[d] = (count[d] ?? 0) + (count[d - 1] ?? 0);
+    for (let e = 0; e < total; e++) {
+      const key = keys[e] ?? 0;
+      const d = (key >>> shift) & 0xffff;
+      const at = count[d] ?? 0;
+      count[d] = at + 1;
+      nextKeys[at] = key;
+      nextOwner[at] = owner[e] ?? 0;
+    }
+    [keys, nextKeys] = [nextKeys, keys];
+    [owner, nextOwner] = [nextOwner, owner];
+  }
+  const starts: number[] = [0];
+  const members = nextOwner; // free now: the kept blocks' records, packed from the start
+  let filled = 0;
+  for (let a = 0; a < total;) {
+    const key = keys[a];
+    let b = a + 1;
+    while (b < total && keys[b] === key) b++;
+    if (b - a >= 2 && b - a <= cap) {
+      members.set(owner.subarray(a, b), filled);
+      filled += b - a;
+      starts.push(filled);
+    }
+    a = b;
   }
   const blockStart = Int32Array.from(starts);
   const recordStart = new Int32Array(n + 1);
@@ -158,18 +176,29 @@ const bestWeight = <T>(
   return w;
 };
 
-const agree = (a: string, b: string): string => (a === b ? 'agree' : 'differ');
+/** As bestWeight with agree/differ levels, without a level string per pair (countries, genders: every pair). */
+const agreeWeight = (
+  weights: Readonly<Record<string, number>>,
+  as: readonly string[],
+  bs: readonly string[],
+) => {
+  if (as.length === 0 || bs.length === 0) return 0;
+  const differ = weights.differ ?? 0;
+  for (const a of as) if (bs.includes(a)) return Math.max(weights.agree ?? 0, differ);
+  return differ;
+};
 
-const bound = (a: MatchRecord, b: MatchRecord, table: WeightTable): number => {
+// The prior plus every feature but the names at the best weight its values reach (compare takes the
+// best-ranked level, never weighing more); -Infinity for records of incomparable schemata.
+const boundWithoutNames = (a: MatchRecord, b: MatchRecord, table: WeightTable): number => {
   // One schema: comparable unless of no family (the common case, without comparableSchemata's lookups).
   if (a.schema === b.schema ? a.family === 'other' : !comparableSchemata(a.schema, b.schema))
     return -Infinity;
   const w = table.level;
   let bits = table.prior;
-  if (a.names.length > 0 && b.names.length > 0) bits += table.nameMax;
   bits += bestWeight(w.date, a.dates, b.dates, dateLevel);
-  bits += bestWeight(w.country, a.countries, b.countries, agree);
-  bits += bestWeight(w.gender, a.genders, b.genders, agree);
+  bits += agreeWeight(w.country, a.countries, b.countries);
+  bits += agreeWeight(w.gender, a.genders, b.genders);
   // The kinds a record has (few), not every kind: its identifiers object has one of many shapes.
   for (const kind in a.identifiers) {
     const k = kind as IdentifierKind;
@@ -183,6 +212,31 @@ const bound = (a: MatchRecord, b: MatchRecord, table: WeightTable): number => {
 };
 
 /**
+ * The names' best weight when it reaches `need`, else a weight below `need`: levels weighing less
+ * than `need` are not asked for, so their checks (the fuzzy ones) are not made.
+ */
+const namesWeight = (
+  weights: Readonly<Record<string, number>>,
+  a: MatchRecord,
+  b: MatchRecord,
+  need: number,
+) => {
+  const wanted = (level: string): boolean => (weights[level] ?? 0) >= need;
+  let w = -Infinity;
+  for (const x of a.names)
+    for (const y of b.names) {
+      const level = nameLevelIf(x, y, wanted);
+      if (level !== undefined) w = Math.max(w, weights[level] ?? 0);
+    }
+  return w;
+};
+
+const bothNamed = (a: MatchRecord, b: MatchRecord): boolean => a.names.length > 0 && b.names.length > 0;
+
+const bound = (a: MatchRecord, b: MatchRecord, table: WeightTable): number =>
+  boundWithoutNames(a, b, table) + (bothNamed(a, b) ? table.nameMax : 0);
+
+/**
  * An upper bound on `compare(a, b, params).logOdds`: names at their best weight when both have one,
  * every other feature at the best weight its values reach (compare takes the best-ranked level, never
  * weighing more). Cheap: no name similarity is computed.
@@ -193,7 +247,8 @@ export const logOddsBound = (a: MatchRecord, b: MatchRecord, params: MatchParams
 /**
  * The pairs scoring at least `minScore`: for each record i of `lefts`, its candidates j > i
  * (each once, however many blocks they share), ranked by the rarity of the blocks shared when
- * `candidates` limits them, then bounded, then compared in full.
+ * `candidates` limits them, then bounded (every feature at its best weight, then the names at their
+ * real one), then compared in full.
  */
 export const dedupePairs = (
   plan: DedupePlan,
@@ -211,6 +266,7 @@ export const dedupePairs = (
   const found = new Int32Array(plan.records);
   const top = new Int32Array(limit);
   const table = weightTable(params);
+  const cut = minBits - 1e-9;
   const out: DedupePair[] = [];
   const lefts = options.lefts ?? Int32Array.from({ length: plan.records }, (_, i) => i);
   for (const i of lefts) {
@@ -241,8 +297,12 @@ export const dedupePairs = (
     const a = recordAt(i);
     for (const j of chosen) {
       const b = recordAt(j);
-      // The bound adds in another order than compare: a hair of slack keeps a pair at the threshold.
-      if (bound(a, b, table) < minBits - 1e-9) continue;
+      // Bounds add in another order than compare: a hair of slack keeps a pair at the threshold.
+      const rest = boundWithoutNames(a, b, table);
+      const named = bothNamed(a, b);
+      if (rest + (named ? table.nameMax : 0) < cut) continue;
+      // Most candidates fail on their names: weigh them alone before the full comparison.
+      if (named && rest + namesWeight(table.level.name, a, b, cut - rest) < cut) continue;
       const comparison = compare(a, b, params);
       if (comparison.score >= minScore) out.push({ left: i, right: j, comparison });
     }

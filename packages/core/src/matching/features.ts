@@ -225,8 +225,14 @@ const MAPPINGS: Readonly<Record<SchemaFamily, Mapping>> = {
   address: { ...none, names: [], personNames: false, countries: ['country'], addresses: ['full'] },
 };
 
-const values = (input: MatchInput, props: readonly string[]): string[] =>
-  props.flatMap((p) => (input.properties[p] ?? []).filter((v) => v.trim() !== ''));
+/** The non-blank values of one property (a loop: called for every property of every record). */
+const values = (input: MatchInput, prop: string): string[] => {
+  const all = input.properties[prop];
+  const out: string[] = [];
+  if (all === undefined) return out;
+  for (const v of all) if (v.trim() !== '') out.push(v);
+  return out;
+};
 
 const nameValue = (text: string, personal: boolean): Normalised<NameValue> => {
   if (personal) {
@@ -269,8 +275,10 @@ const identifier = (
           : value;
       });
     case 'phone':
-      return map(normalisePhone(raw, country === undefined ? {} : { defaultRegion: country }), (p) =>
-        both(p.e164),
+      // The matcher needs the number, not its type (the second pass over the numbering plan).
+      return map(
+        normalisePhone(raw, { type: false, ...(country === undefined ? {} : { defaultRegion: country }) }),
+        (p) => both(p.e164),
       );
     case 'email':
       return map(normaliseEmail(raw, { gmailDots: true, plusTags: true }), (e) => both(e.key));
@@ -317,12 +325,12 @@ export const toMatchRecord = (input: MatchInput, id = input.id ?? ''): MatchReco
     else record.rejected.push({ property, value, reason: r.reason });
   };
   const each = (props: readonly string[], f: (prop: string, value: string) => void): void => {
-    for (const p of props) for (const v of values(input, [p])) f(p, v);
+    for (const p of props) for (const v of values(input, p)) f(p, v);
   };
   each(m.names, (p, v) => {
     keep(p, v, nameValue(v, m.personNames), record.names);
   });
-  const parts = m.nameParts.map((p) => values(input, [p]).join(' ')).filter((s) => s !== '');
+  const parts = m.nameParts.map((p) => values(input, p).join(' ')).filter((s) => s !== '');
   if (parts.length > 0)
     keep(m.nameParts.join('+'), parts.join(' '), nameValue(parts.join(' '), m.personNames), record.names);
   each(m.dates, (p, v) => {
@@ -368,7 +376,7 @@ export const toMatchRecord = (input: MatchInput, id = input.id ?? ''): MatchReco
       : a;
     keep(p, v, value, record.addresses);
   });
-  const postcodes = values(input, ['postalCode']);
+  const postcodes = values(input, 'postalCode');
   if (postcodes[0] !== undefined)
     for (const a of record.addresses) a.postcode ??= postcodes[0].replace(/\s/g, '').toUpperCase();
   return record;

@@ -26,6 +26,11 @@ describe('normalisePhone', () => {
     });
     const mobile = normalisePhone('0612345678', { defaultRegion: 'NL' });
     expect(mobile.ok && mobile.value.type).toBe('MOBILE');
+    // Asked not to, it spares the second pass over the plan: the same number, no type.
+    expect(normalisePhone('0612345678', { defaultRegion: 'NL', type: false })).toEqual({
+      ok: true,
+      value: { e164: '+31612345678', country: 'NL' },
+    });
   });
 
   it('rejects what is not a valid number, with the reason', () => {

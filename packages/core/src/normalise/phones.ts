@@ -29,6 +29,8 @@ export interface NormalisedPhone {
 export interface PhoneOptions {
   /** ISO 3166 alpha-2 region that national numbers are read in (e.g. the agency's country). */
   defaultRegion?: string;
+  /** Whether to say the number's type (mobile, fixed line…): a second pass over the plan; default true. */
+  type?: boolean;
 }
 
 const REASONS: Readonly<Record<string, string>> = {
@@ -67,7 +69,7 @@ export const normalisePhone = (raw: string, options: PhoneOptions = {}): Normali
         : `impossible length for +${phone.countryCallingCode}`,
     );
   }
-  const type = phone.getType();
+  const type = options.type === false ? undefined : phone.getType();
   return accept({
     e164: phone.number,
     ...(phone.country === undefined ? {} : { country: phone.country }),

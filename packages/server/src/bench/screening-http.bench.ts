@@ -11,7 +11,13 @@
  *     [--queries bench/out/screening-queries.json] [--dir bench/out/screening-http-hub]
  *     [--connections 8] [--duration 20]
  *
- * The hub in --dir is kept: a second run skips the import and the index build.
+ * The hub in --dir is kept: a second run skips the import and the index build. To develop at a
+ * tenth of the scale (what a request costs outside the index does not grow with the hub):
+ *
+ *   npm run bench:screening -- --size 100000 --write-people bench/out
+ *   npm run bench:screening-http -- --people bench/out/screening-people-100000.ftm.jsonl --dir bench/out/http-100k
+ *
+ * After the load it reports the event loop's delay (what blocked it) and verifies the audit chain.
  */
 import { FtmIngestService, ImportEvents, MATCH_INDEX_FILE, openHub, type Hub } from '@clew/app';
 import { operatorActor, type Actor } from '@clew/core';
@@ -20,6 +26,7 @@ import { fork } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -196,22 +203,29 @@ async function main(): Promise<void> {
   const connections = Number(args.connections);
   await runLoad({ url, connections, duration: 3, requests }); // warm-up
   const loadStart = load();
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const c = process.cpuUsage();
   const result = await runLoad({ url, connections, duration: Number(args.duration), requests });
   const serverCpu = cpuMs(c);
+  loop.disable();
   const total = result.requests.total;
   say(
     `\nHTTP (autocannon in a child process, ${connections} connections, ${args.duration} s, ${requests.length} distinct queries in turn; load ${loadStart} at start, ${load()} at end):\n`,
   );
   say(
-    '| requests/s (mean) | latency ms p50 / p90 / p97.5 / p99 / max | requests | non-2xx / errors | server CPU per request |',
+    '| requests/s (mean) | latency ms p50 / p90 / p97.5 / p99 / max | requests | non-2xx / errors | server CPU per request | event-loop delay ms p99 / max |',
   );
-  say('|---|---|---|---|---|');
+  say('|---|---|---|---|---|---|');
   const l = result.latency;
   say(
-    `| ${result.requests.average.toFixed(0)} | ${[l.p50, l.p90, l.p97_5, l.p99, l.max].join(' / ')} | ${total} | ${result.non2xx} / ${result.errors} | ${(serverCpu / Math.max(1, total)).toFixed(2)} ms |`,
+    `| ${result.requests.average.toFixed(0)} | ${[l.p50, l.p90, l.p97_5, l.p99, l.max].join(' / ')} | ${total} | ${result.non2xx} / ${result.errors} | ${(serverCpu / Math.max(1, total)).toFixed(2)} ms | ${(loop.percentile(99) / 1e6).toFixed(1)} / ${(loop.max / 1e6).toFixed(1)} |`,
   );
   await app.close();
+  const verified = await timed(() => hub.audit.verify(op));
+  say(
+    `\naudit chain after the run: ${verified.value.ok ? 'verifies' : `FAILS at ${String(verified.value.failure?.seq)}`}, ${verified.value.entries.toLocaleString('en')} entries (${seconds(verified.wall)})`,
+  );
   await hub.close();
 }
 

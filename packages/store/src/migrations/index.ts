@@ -5,6 +5,7 @@ import { matching } from './0003-matching.js';
 import { accounts } from './0004-accounts.js';
 import { audit } from './0005-audit.js';
 import { hits } from './0006-hits.js';
+import { fragmentsLayout } from './0007-fragments-layout.js';
 
 /** Every migration this version of Clew knows, in order. Names are permanent: never rename one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-accounts': accounts,
   '0005-audit': audit,
   '0006-hits': hits,
+  '0007-fragments-layout': fragmentsLayout,
 };

@@ -1,4 +1,5 @@
 import { auditRecordOf, GENESIS_HASH, linkRecord, operatorActor, type ChainedRecord } from '@clew/core';
+import { sql } from 'kysely';
 import { hash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store.js';
@@ -84,3 +85,23 @@ for (const dialect of await testDialects()) {
     });
   });
 }
+
+describe('audit repo on sqlite, flushing the write-ahead log itself', () => {
+  it('leaves the connection’s other commits FULL, and its own readable by every connection', async () => {
+    const location = await freshLocation('sqlite');
+    const store = await openStore(location.config);
+    const reader = await openStore({ ...location.config, readonly: true });
+    try {
+      await appendN(store, 2, 'a');
+      await appendN(store, 3, 'a');
+      const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
+      expect(rows[0]?.synchronous).toBe(2);
+      expect(await reader.audit.head()).toMatchObject({ seq: 5 });
+      expect(await isOneChain(reader)).toBe(true);
+    } finally {
+      await reader.close();
+      await store.close();
+      await location.cleanup();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type Selectable } from 'kysely';
 import { GENESIS_HASH, type AuditCheckpoint, type ChainedRecord } from '@clew/core';
+import { open, type FileHandle } from 'node:fs/promises';
 import type { Dialect } from '../db.js';
 import type { Database } from '../schema.js';
 import type { AuditCheckpointsTable, AuditEntriesTable } from '../schema/audit.js';
@@ -38,8 +39,18 @@ export interface AuditFilter {
 // PostgreSQL: one advisory lock per schema serialises appends to the chain (held to the commit).
 const PG_LOCK = sql`select pg_advisory_xact_lock(hashtext(current_schema() || '.clew_audit'))`;
 
-/** Rows of the audit log: appended under one lock, so there is a single chain. */
+/**
+ * Rows of the audit log: appended under one lock, so there is a single chain. An append resolves
+ * once what it wrote is durable. On SQLite the store's own connection commits without waiting for
+ * the disk (`synchronous = NORMAL`: the commit is in the write-ahead log, not yet flushed), then the
+ * log file is flushed (fsync) on libuv's thread pool before `append` resolves: the same guarantee
+ * as a `FULL` commit, without the thread serving requests blocking for the flush — and the records
+ * made meanwhile go into the next append (group commit, see the audit service).
+ */
 export class AuditRepo {
+  /** The write-ahead log's file, opened at the first append (null: not in WAL mode, commits are FULL). */
+  private wal: Promise<FileHandle | null> | undefined;
+
   /**
    * @param readonlyFile a SQLite store opened read-only still records its reads: each append opens
    *   its own short write connection to this file (BEGIN IMMEDIATE serialises it with the writer).
@@ -58,15 +69,32 @@ export class AuditRepo {
         return write(trx, build(await readHead(trx)));
       });
     }
-    if (this.readonlyFile === undefined) return sqliteAppend(this.db, build);
+    if (this.readonlyFile === undefined) {
+      const wal = (this.wal ??= walOf(this.db));
+      // A log that could not be opened is tried again at the next append.
+      const handle = await wal.catch((e: unknown) => {
+        if (this.wal === wal) this.wal = undefined;
+        throw e;
+      });
+      const written = await sqliteAppend(this.db, build, handle ? 'NORMAL' : 'FULL');
+      await handle?.sync();
+      return written;
+    }
     const writer = new Kysely<Database>({
       dialect: new SqliteDialect({ database: new SqliteDatabase(this.readonlyFile, { timeout: 5000 }) }),
     });
     try {
-      return await sqliteAppend(writer, build);
+      return await sqliteAppend(writer, build, 'FULL');
     } finally {
       await writer.destroy();
     }
+  }
+
+  /** Close the write-ahead log's file (before the store closes). */
+  async close(): Promise<void> {
+    const wal = this.wal;
+    this.wal = undefined;
+    await (await wal?.catch(() => null))?.close();
   }
 
   /** The current head. */
@@ -173,17 +201,44 @@ export class AuditRepo {
   }
 }
 
-const sqliteAppend = (db: Kysely<Database>, build: (head: AuditHead) => AuditAppend): Promise<AuditAppend> =>
-  // BEGIN IMMEDIATE takes SQLite's write lock before the head is read, so no other writer interleaves.
+/**
+ * The write-ahead log of a SQLite store's connection, for flushing it: opened once, since SQLite
+ * deletes it only when the last connection closes (the store's stays open while it is used) and
+ * otherwise reuses the same file. Null when the database is not in WAL mode.
+ */
+const walOf = async (db: Kysely<Database>): Promise<FileHandle | null> => {
+  const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
+  if (mode.rows[0]?.journal_mode.toLowerCase() !== 'wal') return null;
+  const main = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(
+    db,
+  );
+  const file = main.rows[0]?.file;
+  return file ? open(`${file}-wal`, 'r+') : null;
+};
+
+// `synchronous` is the connection's for this commit only: NORMAL when the caller flushes the log itself.
+const sqliteAppend = (
+  db: Kysely<Database>,
+  build: (head: AuditHead) => AuditAppend,
+  synchronous: 'FULL' | 'NORMAL',
+): Promise<AuditAppend> =>
   db.connection().execute(async (conn) => {
-    await sql`begin immediate`.execute(conn);
+    const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(conn);
+    const before = rows[0]?.synchronous ?? 2;
+    await sql.raw(`pragma synchronous = ${synchronous}`).execute(conn);
     try {
-      const out = await write(conn, build(await readHead(conn)));
-      await sql`commit`.execute(conn);
-      return out;
-    } catch (e) {
-      await sql`rollback`.execute(conn);
-      throw e;
+      // BEGIN IMMEDIATE takes SQLite's write lock before the head is read, so no other writer interleaves.
+      await sql`begin immediate`.execute(conn);
+      try {
+        const out = await write(conn, build(await readHead(conn)));
+        await sql`commit`.execute(conn);
+        return out;
+      } catch (e) {
+        await sql`rollback`.execute(conn);
+        throw e;
+      }
+    } finally {
+      await sql.raw(`pragma synchronous = ${String(before)}`).execute(conn);
     }
   });
 

@@ -1,8 +1,8 @@
-import type { StatementDraft } from '@clew/core';
-import { CompiledQuery, sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Database, FragmentsTable, ImportsTable } from '../schema.js';
+import type SqliteDatabase from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
+import type { Database, ImportsTable } from '../schema.js';
 import { setAgency, SYSTEM_AGENCY, withAgency } from './agency-scope.js';
-import { packStatements, unpackDrafts } from './fragment-codec.js';
+import { mergePacked } from './fragment-codec.js';
 import { moveCheckpoint, type CheckpointMove } from './import-checkpoints.repo.js';
 
 /** One entity's worth of a batch: what the dataset states about it, packed by packStatements. */
@@ -17,8 +17,37 @@ export interface FragmentWrite {
   shareable: boolean;
 }
 
-// SQLite allows 32,766 bound parameters per statement, PostgreSQL 65,535; 10 columns × 1,000 rows fits both.
-const ROW_CHUNK = 1000;
+/** Where a batch goes, and what is known about it. */
+interface BatchTarget {
+  run: string;
+  dataset: string;
+  agency: string;
+  firstSeq: number;
+  mayHaveWritten: (entityId: string) => boolean;
+  checkpoint: CheckpointMove | undefined;
+}
+
+/** A fragment an earlier batch of the same run wrote. */
+interface SameRunRow {
+  entity_id: string;
+  original_id: string;
+  schema: string;
+  caption: string;
+  statements: string;
+  shareable: number;
+}
+
+const fromRow = (row: SameRunRow): FragmentWrite => ({
+  entityId: row.entity_id,
+  originalId: row.original_id,
+  schema: row.schema,
+  caption: row.caption,
+  packed: row.statements,
+  shareable: row.shareable === 1,
+});
+
+// PostgreSQL's look-ups of same-run fragments go by this many ids a query.
+const LOOKUP_CHUNK = 1000;
 
 const chunks = <T>(items: readonly T[], size: number): T[][] => {
   const out: T[][] = [];
@@ -26,24 +55,45 @@ const chunks = <T>(items: readonly T[], size: number): T[][] => {
   return out;
 };
 
-/** b's statements after a's, skipping values a already has, renumbered. */
-const mergeStatements = (a: readonly StatementDraft[], b: readonly StatementDraft[]): StatementDraft[] => {
-  const key = (s: StatementDraft): string => `${s.prop}\u0000${s.value}`;
-  const seen = new Set(a.map(key));
-  const out = [...a];
-  for (const s of b) {
-    if (seen.has(key(s))) continue;
-    seen.add(key(s));
-    out.push({ ...s, seq: out.length });
-  }
-  return out;
-};
+/** Two fragments of one entity in one run as one: the later one's fields, the statements of both. */
+const addUp = (earlier: FragmentWrite, later: FragmentWrite): FragmentWrite => ({
+  ...later,
+  caption: later.caption || earlier.caption,
+  packed: mergePacked(earlier.packed, later.packed),
+  shareable: earlier.shareable || later.shareable,
+});
+
+/** Whether writing `f` over the stored `row` would change nothing (the run is the same by lookup). */
+const unchanged = (row: SameRunRow, f: FragmentWrite): boolean =>
+  row.statements === f.packed &&
+  row.caption === f.caption &&
+  row.original_id === f.originalId &&
+  row.schema === f.schema &&
+  (row.shareable === 1) === f.shareable;
+
+// A batch's commit copies the write-ahead log into the database once it holds this many pages (64 MiB
+// of 4 KiB pages, against SQLite's 1,000): index pages that several batches change are copied once.
+const BULK_AUTOCHECKPOINT = 16_384;
+
+const SQLITE_UPSERT = `insert into fragments (dataset_id, entity_id, agency_id, original_id, schema, caption, seq, import_run, statements, shareable)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  on conflict (entity_id, dataset_id) do update set original_id = excluded.original_id, schema = excluded.schema,
+    caption = excluded.caption, import_run = excluded.import_run, statements = excluded.statements,
+    shareable = excluded.shareable`;
+const SQLITE_SAME_RUN = `select entity_id, original_id, schema, caption, statements, shareable from fragments
+  where entity_id = ? and dataset_id = ? and import_run = ?`;
 
 /** Writes: batches of fragments from an import, and the bookkeeping of import runs. */
 export class WritesRepo {
+  private sqliteStatements:
+    | { upsert: SqliteDatabase.Statement; sameRun: SqliteDatabase.Statement<unknown[], SameRunRow> }
+    | undefined;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: 'sqlite' | 'postgres',
+    /** The SQLite connection under `db` (see Connection.sqlite); required on SQLite. */
+    private readonly sqlite?: SqliteDatabase.Database,
   ) {}
 
   /** The next free import position in a dataset. */
@@ -62,7 +112,8 @@ export class WritesRepo {
   /**
    * Write a batch in one transaction, so a crash leaves either all of it or none. A fragment written
    * by an earlier import run is replaced (a re-import updates, never duplicates); fragments of one
-   * entity within the same run add up. Returns how many positions (seq) the batch used.
+   * entity within the same run add up, and one that would not change is not written again. Returns
+   * how many positions (seq) the batch used: one per distinct entity, in batch order.
    */
   async writeBatch(
     run: string,
@@ -72,44 +123,94 @@ export class WritesRepo {
     batch: readonly FragmentWrite[],
     /** False when an earlier batch of this run certainly wrote no fragment of the entity (skips a lookup). */
     mayHaveWritten: (entityId: string) => boolean = () => true,
-    /** Made in the batch's own transaction, so the checkpoint and the batch commit together. */
-    checkpoint?: CheckpointMove,
+    /**
+     * The move of the import's checkpoint, given the positions the batch uses; made in the batch's
+     * own transaction, so the checkpoint and the batch commit together.
+     */
+    checkpoint?: (positions: number) => CheckpointMove,
   ): Promise<number> {
-    const unpack = (f: FragmentWrite): StatementDraft[] =>
-      unpackDrafts({
-        dataset_id: dataset,
-        entity_id: f.entityId,
-        agency_id: agency,
-        schema: f.schema,
-        statements: f.packed,
-      });
-    // Fragments of one entity within a run add up: within this batch, and with earlier batches.
-    const add = (earlier: FragmentWrite, later: FragmentWrite): FragmentWrite => ({
-      ...later,
-      caption: later.caption || earlier.caption,
-      packed: packStatements(mergeStatements(unpack(earlier), unpack(later))),
-      shareable: earlier.shareable || later.shareable,
-    });
     const merged = new Map<string, FragmentWrite>();
     for (const f of batch) {
       const prev = merged.get(f.entityId);
-      merged.set(f.entityId, prev ? add(prev, f) : f);
+      merged.set(f.entityId, prev ? addUp(prev, f) : f);
     }
+    const move = checkpoint?.(merged.size);
     if (merged.size === 0) {
-      if (checkpoint) await moveCheckpoint(this.db, checkpoint);
+      if (move) await moveCheckpoint(this.db, move);
       return 0;
     }
+    const target = { run, dataset, agency, firstSeq, mayHaveWritten, checkpoint: move };
+    if (this.dialect === 'sqlite') await this.writeSqlite(target, [...merged.values()]);
+    else await this.writePostgres(target, merged);
+    return merged.size;
+  }
+
+  /**
+   * SQLite: prepared single-row statements on the connection Kysely holds for the transaction (no
+   * other query runs on it meanwhile), with `synchronous = NORMAL` and a checkpoint of the write-ahead
+   * log every BULK_AUTOCHECKPOINT pages for the batch alone (decision 0011). In WAL mode a commit then reaches the operating system
+   * but is not flushed to the disk: a kill -9 loses nothing committed, a power cut may lose the last
+   * batches (never half of one, and never their checkpoint without them) — which the next run of the
+   * import writes again. Other writers on the connection keep the store's own setting.
+   */
+  private async writeSqlite(t: BatchTarget, fragments: readonly FragmentWrite[]): Promise<void> {
+    const raw = this.sqlite;
+    if (!raw) throw new Error('WritesRepo on SQLite needs the SQLite connection');
+    this.sqliteStatements ??= {
+      upsert: raw.prepare(SQLITE_UPSERT),
+      sameRun: raw.prepare<unknown[], SameRunRow>(SQLITE_SAME_RUN),
+    };
+    const { upsert, sameRun } = this.sqliteStatements;
+    await this.db.connection().execute(async (conn) => {
+      const synchronous = raw.pragma('synchronous', { simple: true }) as number;
+      const autocheckpoint = raw.pragma('wal_autocheckpoint', { simple: true }) as number;
+      raw.pragma('synchronous = NORMAL');
+      raw.pragma(`wal_autocheckpoint = ${String(BULK_AUTOCHECKPOINT)}`);
+      try {
+        await conn.transaction().execute(async (trx) => {
+          if (t.checkpoint) await moveCheckpoint(trx, t.checkpoint);
+          let seq = t.firstSeq;
+          for (let f of fragments) {
+            const at = seq++;
+            const row = t.mayHaveWritten(f.entityId) ? sameRun.get(f.entityId, t.dataset, t.run) : undefined;
+            if (row) {
+              f = addUp(fromRow(row), f);
+              if (unchanged(row, f)) continue;
+            }
+            upsert.run(
+              t.dataset,
+              f.entityId,
+              t.agency,
+              f.originalId,
+              f.schema,
+              f.caption,
+              at,
+              t.run,
+              f.packed,
+              f.shareable ? 1 : 0,
+            );
+          }
+        });
+      } finally {
+        raw.pragma(`synchronous = ${String(synchronous)}`);
+        raw.pragma(`wal_autocheckpoint = ${String(autocheckpoint)}`);
+      }
+    });
+  }
+
+  /** PostgreSQL: same-run look-ups by chunks of ids, then one upsert for the batch. */
+  private async writePostgres(t: BatchTarget, merged: Map<string, FragmentWrite>): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       // A committed batch may be lost if PostgreSQL itself crashes (never half of one): the import is
       // idempotent and resumable, and bulk loads run four times faster without a flush per commit.
-      if (this.dialect === 'postgres') {
-        await sql`set local synchronous_commit = off`.execute(trx);
-        await setAgency(trx, SYSTEM_AGENCY);
-      }
-      if (checkpoint) await moveCheckpoint(trx, checkpoint);
-      const fragments = [...merged.values()];
-      const check = fragments.filter((f) => mayHaveWritten(f.entityId));
-      for (const part of chunks(check, ROW_CHUNK)) {
+      await sql`set local synchronous_commit = off`.execute(trx);
+      await setAgency(trx, SYSTEM_AGENCY);
+      if (t.checkpoint) await moveCheckpoint(trx, t.checkpoint);
+      const seqs = new Map<string, number>();
+      let next = t.firstSeq;
+      for (const id of merged.keys()) seqs.set(id, next++);
+      const check = [...merged.keys()].filter((id) => t.mayHaveWritten(id));
+      for (const part of chunks(check, LOOKUP_CHUNK)) {
         // Keyed on entity_id alone, so the primary key answers it; the dataset is filtered here.
         const sameRun = (
           await trx
@@ -123,102 +224,32 @@ export class WritesRepo {
               'statements',
               'shareable',
             ])
-            .where(
-              'entity_id',
-              'in',
-              part.map((f) => f.entityId),
-            )
-            .where('import_run', '=', run)
+            .where('entity_id', 'in', part)
+            .where('import_run', '=', t.run)
             .execute()
-        ).filter((r) => r.dataset_id === dataset);
+        ).filter((r) => r.dataset_id === t.dataset);
         for (const row of sameRun) {
-          const next = merged.get(row.entity_id);
-          if (!next) continue;
-          const earlier: FragmentWrite = {
-            entityId: row.entity_id,
-            originalId: row.original_id,
-            schema: row.schema,
-            caption: row.caption,
-            packed: row.statements,
-            shareable: row.shareable === 1,
-          };
-          merged.set(row.entity_id, add(earlier, next));
+          const later = merged.get(row.entity_id);
+          if (!later) continue;
+          const f = addUp(fromRow(row), later);
+          if (unchanged(row, f)) merged.delete(row.entity_id);
+          else merged.set(row.entity_id, f);
         }
       }
+      if (merged.size === 0) return;
       const final = [...merged.values()];
-      let seq = firstSeq;
-      if (this.dialect === 'postgres') {
-        // One statement for the whole batch: the rows travel as nine arrays and unnest into a table,
-        // which PostgreSQL plans once instead of parsing thousands of bound parameters.
-        const ids = final.map((f) => f.entityId);
-        await sql`insert into fragments (dataset_id, entity_id, agency_id, original_id, schema, caption, seq, import_run, statements, shareable)
-          select ${dataset}, e, ${agency}, o, s, c, q, ${run}, p, h
-          from unnest(${ids}::text[], ${final.map((f) => f.originalId)}::text[], ${final.map((f) => f.schema)}::text[],
-                      ${final.map((f) => f.caption)}::text[], ${final.map((_, i) => seq + i)}::bigint[],
-                      ${final.map((f) => f.packed)}::text[],
-                      ${final.map((f) => (f.shareable ? 1 : 0))}::integer[]) as t(e, o, s, c, q, p, h)
-          on conflict (entity_id, dataset_id) do update set original_id = excluded.original_id, schema = excluded.schema,
-            caption = excluded.caption, import_run = excluded.import_run, statements = excluded.statements,
-            shareable = excluded.shareable`.execute(trx);
-        return;
-      }
-      for (const part of chunks(final, ROW_CHUNK)) {
-        const params: unknown[] = [];
-        for (const f of part) {
-          params.push(
-            dataset,
-            f.entityId,
-            agency,
-            f.originalId,
-            f.schema,
-            f.caption,
-            seq++,
-            run,
-            f.packed,
-            f.shareable ? 1 : 0,
-          );
-        }
-        await trx.executeQuery(CompiledQuery.raw(this.upsertSql(trx, part.length), params));
-      }
+      // One statement for the whole batch: the rows travel as arrays and unnest into a table, which
+      // PostgreSQL plans once instead of parsing thousands of bound parameters.
+      await sql`insert into fragments (dataset_id, entity_id, agency_id, original_id, schema, caption, seq, import_run, statements, shareable)
+        select ${t.dataset}, e, ${t.agency}, o, s, c, q, ${t.run}, p, h
+        from unnest(${final.map((f) => f.entityId)}::text[], ${final.map((f) => f.originalId)}::text[], ${final.map((f) => f.schema)}::text[],
+                    ${final.map((f) => f.caption)}::text[], ${final.map((f) => seqs.get(f.entityId) ?? 0)}::bigint[],
+                    ${final.map((f) => f.packed)}::text[],
+                    ${final.map((f) => (f.shareable ? 1 : 0))}::integer[]) as t(e, o, s, c, q, p, h)
+        on conflict (entity_id, dataset_id) do update set original_id = excluded.original_id, schema = excluded.schema,
+          caption = excluded.caption, import_run = excluded.import_run, statements = excluded.statements,
+          shareable = excluded.shareable`.execute(trx);
     });
-    return merged.size;
-  }
-
-  // Kysely writes the upsert once per batch size; the batches then only bind values (a third faster).
-  private readonly upsertSqlCache = new Map<number, string>();
-
-  private upsertSql(trx: Transaction<Database>, rows: number): string {
-    let text = this.upsertSqlCache.get(rows);
-    if (text === undefined) {
-      const row: Insertable<FragmentsTable> = {
-        dataset_id: '',
-        entity_id: '',
-        agency_id: '',
-        original_id: '',
-        schema: '',
-        caption: '',
-        seq: 0,
-        import_run: '',
-        statements: '',
-        shareable: 0,
-      };
-      text = trx
-        .insertInto('fragments')
-        .values(Array.from({ length: rows }, () => row))
-        .onConflict((oc) =>
-          oc.columns(['entity_id', 'dataset_id']).doUpdateSet({
-            original_id: (eb) => eb.ref('excluded.original_id'),
-            schema: (eb) => eb.ref('excluded.schema'),
-            caption: (eb) => eb.ref('excluded.caption'),
-            import_run: (eb) => eb.ref('excluded.import_run'),
-            statements: (eb) => eb.ref('excluded.statements'),
-            shareable: (eb) => eb.ref('excluded.shareable'),
-          }),
-        )
-        .compile().sql;
-      this.upsertSqlCache.set(rows, text);
-    }
-    return text;
   }
 
   /** Record that an import run started. */
