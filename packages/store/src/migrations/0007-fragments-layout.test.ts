@@ -5,7 +5,7 @@ import { connect } from '../db.js';
 import { packStatements } from '../repos/fragment-codec.js';
 import type { Database } from '../schema.js';
 import { openStore, type Store } from '../store.js';
-import { freshLocation, testDialects, type TestLocation } from '../testing/dialects.js';
+import { freshLocation, seedRows, testDialects, type TestLocation } from '../testing/dialects.js';
 import { MIGRATIONS } from './index.js';
 
 const dialects = await testDialects();
@@ -76,26 +76,9 @@ describe.each(dialects)('migration 0007 (fragments layout) on %s', (dialect) => 
     const conn = await connect(loc.config);
     try {
       await migrateBefore0007(conn.db);
-      await conn.db
-        .insertInto('agencies')
-        .values({ id: 'ag', name: 'ag', kind: 'police', country: 'it', created_at: '2026-01-01' })
-        .execute();
-      await conn.db
-        .insertInto('datasets')
-        .values({
-          id: 'ds',
-          agency_id: 'ag',
-          label: 'ds',
-          default_source: '',
-          default_collected: null,
-          default_source_reliability: 'X',
-          default_info_assessment: '4',
-          default_handling: 'H0',
-          default_handling_conditions: null,
-          default_tlp: 'AMBER',
-          created_at: '2026-01-01',
-        })
-        .execute();
+      const rows = seedRows('ds', 'ag');
+      await conn.db.insertInto('agencies').values(rows.agency).execute();
+      await conn.db.insertInto('datasets').values(rows.dataset).execute();
       // Entity order differs from import order: the copy must keep the positions.
       await conn.db
         .insertInto('fragments')

@@ -84,26 +84,28 @@ export const freshLocation = async (dialect: Dialect): Promise<TestLocation> => 
   };
 };
 
+/** The rows of an agency and one dataset of it, with the default marking (AMBER, X4, H0). */
+export const seedRows = (dataset: string, agency: string) =>
+  ({
+    agency: { id: agency, name: agency, kind: 'police', country: 'it', created_at: '2026-01-01' },
+    dataset: {
+      id: dataset,
+      agency_id: agency,
+      label: dataset,
+      default_source: '',
+      default_collected: null,
+      default_source_reliability: 'X',
+      default_info_assessment: '4',
+      default_handling: 'H0',
+      default_handling_conditions: null,
+      default_tlp: 'AMBER',
+      created_at: '2026-01-01',
+    },
+  }) as const;
+
 /** An agency and one dataset of it, with the default marking (AMBER, X4, H0), for tests and benchmarks. */
 export const seedDataset = async (store: Store, dataset: string, agency: string): Promise<void> => {
-  await store.agencies.insert({
-    id: agency,
-    name: agency,
-    kind: 'police',
-    country: 'it',
-    created_at: '2026-01-01',
-  });
-  await store.datasets.insert({
-    id: dataset,
-    agency_id: agency,
-    label: dataset,
-    default_source: '',
-    default_collected: null,
-    default_source_reliability: 'X',
-    default_info_assessment: '4',
-    default_handling: 'H0',
-    default_handling_conditions: null,
-    default_tlp: 'AMBER',
-    created_at: '2026-01-01',
-  });
+  const rows = seedRows(dataset, agency);
+  await store.agencies.insert(rows.agency);
+  await store.datasets.insert(rows.dataset);
 };
