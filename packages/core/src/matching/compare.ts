@@ -107,10 +107,9 @@ export const nameLevelIf = (
   wanted: (level: string) => boolean,
 ): string | undefined => {
   const lone = Math.min(a.tokens.length, b.tokens.length) < 2;
-  let last = -1;
-  NAME_CHECKS.forEach(([agreement], k) => {
-    if (wanted(levelOfAgreement(agreement, lone))) last = k;
-  });
+  // The last check worth making, found from the end (at once when every level is wanted: nameLevel).
+  let last = NAME_CHECKS.length - 1;
+  while (last >= 0 && !wanted(levelOfAgreement(NAME_CHECKS[last]?.[0] ?? 'differ', lone))) last--;
   for (let k = 0; k <= last; k++) {
     const [agreement, holds] = NAME_CHECKS[k] ?? ['differ', () => true];
     if (!holds(a, b)) continue;
