@@ -54,6 +54,11 @@ export interface OpenHubOptions {
   pgSchema?: string;
   /** Sign a checkpoint of the audit chain every this many entries (default 1000). */
   auditCheckpointEvery?: number;
+  /**
+   * Screening queries run on this many worker threads, each holding a copy of the match index
+   * (decision 0012): a server's choice. Default 0: on the calling thread (a CLI command).
+   */
+  screeningThreads?: number;
 }
 
 /** Open the store (migrating it) and wire the services. */
@@ -81,11 +86,15 @@ export const openHub = async (
     const imports = new ImportEvents();
     const ftm = new FtmIngestService(store, datasets, imports, audit);
     const tables = new TableImportService(store, datasets, imports, join(config.dataDir, 'mappings'));
-    const matchIndex = new HubMatchIndex(store, {
-      path: join(config.dataDir, MATCH_INDEX_FILE),
-      hubId,
-      save: options.readonly !== true,
-    });
+    const matchIndex = new HubMatchIndex(
+      store,
+      {
+        path: join(config.dataDir, MATCH_INDEX_FILE),
+        hubId,
+        save: options.readonly !== true,
+      },
+      options.screeningThreads ?? 0,
+    );
     const matching = new MatchingService(store, access, imports, audit, matchIndex);
     // After cross-matching has indexed a run (registered first, by MatchingService): snapshot soon.
     imports.on((run) => {
@@ -117,7 +126,7 @@ export const openHub = async (
       close: async () => {
         // A pending snapshot is written before the store goes (a CLI import saves what it indexed).
         await matchIndex
-          .flush()
+          .close()
           .finally(() => audit.close())
           .finally(() => store.close());
       },

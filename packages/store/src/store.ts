@@ -55,6 +55,7 @@ export const openStore = async (config: StoreConfig): Promise<Store> => {
     db,
     conn.dialect,
     config.readonly && conn.dialect === 'sqlite' ? conn.location : undefined,
+    conn.sqlite,
   );
   return {
     dialect: conn.dialect,

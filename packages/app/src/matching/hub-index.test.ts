@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { toMatchRecord } from '@clew/core';
 import { testDialects } from '@clew/store/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,12 @@ import { MATCH_INDEX_FILE, openHub } from '../hub.js';
 import { buildTwoAgencyHub, type HubFixture } from '../testing/hub-fixture.js';
 import { HubMatchIndex, type IndexSnapshotOptions } from './hub-index.js';
 import type { MatchIndex } from './match-index.js';
-import { indexFingerprint } from './match-records.js';
+import { indexFingerprint, MATCHABLE_SCHEMATA } from './match-records.js';
+import type { ScreenRequest } from './screening-work.js';
+
+// The compiled screening worker (tests run the sources; `npm install` and CI build dist first).
+const WORKER = fileURLToPath(new URL('../../dist/matching/screening.worker.js', import.meta.url));
+if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first`);
 
 const dialects = await testDialects();
 
@@ -124,5 +130,37 @@ describe.each(dialects)('the hub index snapshot on %s', (dialect) => {
     } finally {
       await next.close();
     }
+  });
+  it('answers screening on its replica threads as on its own thread, with the changes it takes', async () => {
+    await load('it-cases', IT);
+    const plain = new HubMatchIndex(f.hub.store);
+    const threaded = new HubMatchIndex(f.hub.store, undefined, 1, WORKER);
+    try {
+      await threaded.ready();
+      expect(threaded.status().replicas).toEqual({ threads: 1, ready: true, failure: null });
+      const ask = (name: string, birthDate: string, whole: string[]): ScreenRequest => ({
+        example: { schema: 'Person', properties: { name: [name], birthDate: [birthDate] } },
+        limit: 5,
+        minScore: 0,
+        scope: { inScope: ['it-cases', 'gr-ngo'], whole },
+      });
+      const same = async (req: ScreenRequest): Promise<number> => {
+        const hits = await threaded.screen(req);
+        expect(hits).toEqual(JSON.parse(JSON.stringify(await plain.screen(req))));
+        return hits.length;
+      };
+      expect(await same(ask('Mohammed Ali', '1985-03-02', ['it-cases']))).toBeGreaterThan(0);
+      await same(ask('Mohammed Ali', '1985-03-02', [])); // as a reader it is shared with
+      // A run arriving after the copy was made reaches it through the index's changes.
+      expect(await same(ask('Yohannes Tesfay', '1990-07-11', ['gr-ngo']))).toBe(0);
+      await load('gr-ngo', GR);
+      for (const index of [plain, threaded])
+        for await (const page of f.hub.store.matches.sources('gr-ngo', MATCHABLE_SCHEMATA))
+          await index.add(await index.get(), page);
+      expect(await same(ask('Yohannes Tesfay', '1990-07-11', ['gr-ngo']))).toBeGreaterThan(0);
+    } finally {
+      await threaded.close();
+    }
+    expect(threaded.status().replicas.threads).toBe(0);
   });
 });

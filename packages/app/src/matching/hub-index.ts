@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { ScreeningIndex, type MatchRecord } from '@clew/core';
 import type { MatchSource, Store } from '@clew/store';
 import { importRuns, readIndexSnapshot, writeIndexSnapshot, type ImportRun } from './index-snapshot.js';
@@ -12,6 +13,8 @@ import {
   splitRecordId,
 } from './match-records.js';
 import type { IndexStatus } from './matching.types.js';
+import { SCREENING_WORKER_FILE, ScreeningReplicas } from './screening-replicas.js';
+import { screenOn, type ScreenHit, type ScreenRequest } from './screening-work.js';
 
 /** Who holds a dataset, and the region its phones are read in. */
 export interface DatasetInfo {
@@ -47,14 +50,23 @@ export class HubMatchIndex {
   private readonly reflected = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private saving: Promise<void> = Promise.resolve();
+  // Copies of the index that answer screening queries on other threads, once ready (see screen()).
+  private replicas: ScreeningReplicas | undefined;
+  private replicasReady = false;
   /** The last failure to save the snapshot (retried at the next change), if any. */
   saveError: Error | undefined;
   /** Where the index came from: its snapshot (topped up from the store) or the store alone. */
   origin: 'snapshot' | 'store' | undefined;
 
+  /**
+   * @param replicaThreads screening queries run on this many worker threads, each with a copy of the
+   *   index (decision 0012; a server's choice, 0 for the CLI): 0 runs them on the calling thread.
+   */
   constructor(
     private readonly store: Store,
     private readonly snapshot?: IndexSnapshotOptions,
+    private readonly replicaThreads = 0,
+    private readonly workerFile = SCREENING_WORKER_FILE,
   ) {}
 
   /** The index, restored or built from every matchable record of the hub if this is the first use. */
@@ -66,12 +78,47 @@ export class HubMatchIndex {
     return this.building;
   }
 
+  /**
+   * Screen an example against the index: on a replica thread when they are ready, else here. A
+   * replica that fails leaves the queries to this thread (the failure is in `status().replicas`).
+   */
+  async screen(request: ScreenRequest): Promise<ScreenHit[]> {
+    await this.get();
+    const { index, replicas } = this;
+    if (!index) throw new Error('the match index is not built');
+    if (!replicas || !this.replicasReady || replicas.failure) return screenOn(index, request);
+    return replicas.screen(request).catch((e: unknown) => {
+      if (replicas.failure) return screenOn(index, request);
+      throw e;
+    });
+  }
+
+  /** Build the index (if not yet) and wait until its replicas answer or have failed. */
+  async ready(): Promise<void> {
+    await this.get();
+    await this.replicas?.ready.catch(() => undefined);
+  }
+
+  /** Write a pending snapshot and stop the replica threads. */
+  async close(): Promise<void> {
+    const replicas = this.replicas;
+    this.replicas = undefined;
+    await replicas?.close();
+    await this.flush();
+  }
+
   /** Whether the index is built, how many records it holds, how long building (or restoring) took. */
   status(): IndexStatus {
+    const { replicas } = this;
     return {
       ready: this.index !== undefined,
       records: this.index?.size ?? 0,
       buildSeconds: this.buildSeconds,
+      replicas: {
+        threads: replicas ? this.replicaThreads : 0,
+        ready: replicas !== undefined && this.replicasReady && replicas.failure === undefined,
+        failure: replicas?.failure?.message ?? null,
+      },
     };
   }
 
@@ -98,10 +145,16 @@ export class HubMatchIndex {
         out.push(kept);
         continue;
       }
-      for (const id of recordIds(s.dataset, s.entityId)) index.remove(id);
-      const [whole, ...rest] = sourceRecords(s, (await this.info(s.dataset)).region);
+      const region = (await this.info(s.dataset)).region;
+      // The live index's replicas take the same changes, after it (it refuses a bad record first).
+      const replicas = index === this.index ? this.replicas : undefined;
+      for (const id of recordIds(s.dataset, s.entityId)) if (index.remove(id)) replicas?.remove(id);
+      const [whole, ...rest] = sourceRecords(s, region);
       if (!whole) continue;
-      for (const r of [whole, ...rest]) index.add(r);
+      for (const r of [whole, ...rest]) {
+        index.add(r);
+        replicas?.add(r);
+      }
       out.push(whole);
     }
     return out;
@@ -174,6 +227,16 @@ export class HubMatchIndex {
     this.origin = restored ? 'snapshot' : 'store';
     this.buildSeconds = (performance.now() - started) / 1000;
     this.index = index;
+    if (this.replicaThreads > 0 && existsSync(this.workerFile)) {
+      const replicas = ScreeningReplicas.start(index, this.replicaThreads, this.workerFile);
+      this.replicas = replicas;
+      void replicas.ready.then(
+        () => {
+          this.replicasReady = true;
+        },
+        () => undefined,
+      );
+    }
     return index;
   }
 

@@ -15,7 +15,7 @@ import type { FinishedImport, ImportEvents } from '../ingest/import-events.js';
 import { HubMatchIndex } from './hub-index.js';
 import { dedupeRun } from './dedupe-run.js';
 import { Judging } from './judging.js';
-import type { IndexHit, MatchIndex } from './match-index.js';
+import type { MatchIndex } from './match-index.js';
 import {
   CANDIDATE_THRESHOLD,
   candidateRow,
@@ -27,7 +27,7 @@ import {
   parseExplanation,
   splitRecordId,
 } from './match-records.js';
-import { candidateScope, entryFilter, visibleEntities } from './visibility.js';
+import { candidateScope, visibleEntities } from './visibility.js';
 import type {
   CandidateFilter,
   CandidateSide,
@@ -94,7 +94,7 @@ export class MatchingService {
 
   /** Build the in-memory index now (a server does this at start), and say how it went. */
   async warm(): Promise<IndexStatus> {
-    await this.index.get();
+    await this.index.ready();
     return this.index.status();
   }
 
@@ -264,27 +264,28 @@ export class MatchingService {
     const view = await this.access.view(actor);
     if (scope !== 'all' && !view.datasets.includes(scope))
       throw notFound(`no dataset "${scope}"`, { field: 'dataset' });
-    const inScope = new Set(scope === 'all' ? view.datasets : [scope]);
-    const accept = entryFilter(view, inScope);
+    const inScope = scope === 'all' ? view.datasets : [scope];
+    const entryScope = { inScope, whole: inScope.filter((d) => view.whole.has(d)) };
     const threshold = options.threshold ?? HUB_PARAMS.threshold;
-    const examples = Object.entries(queries).map(([key, q]) => [key, q, checkedRecord(q, key)] as const);
-    const index = await this.index.get();
-    const ranked = examples.map(([key, query, record]) => {
-      const best = new Map<string, IndexHit>();
-      const hits = index.query(record, { limit: options.limit * 4, minScore: options.cutoff ?? 0, accept });
-      for (const hit of hits) {
-        const { entityId } = splitRecordId(hit.id);
-        const seen = best.get(entityId);
-        if (!seen || seen.comparison.score < hit.comparison.score) best.set(entityId, hit);
-      }
-      const sorted = [...best].sort((x, y) => y[1].comparison.score - x[1].comparison.score);
-      return { key, query, sorted };
-    });
-    const ids = ranked.flatMap((r) => r.sorted.slice(0, options.limit).map(([id]) => id));
-    const entities = await visibleEntities(this.store, view, ids, inScope);
+    const examples = Object.entries(queries);
+    for (const [key, q] of examples) checkedExample(q, key);
+    // Each query's best entry per entity, best first (on the index's replica threads when it has them).
+    const ranked = await Promise.all(
+      examples.map(async ([key, query]) => {
+        const hits = await this.index.screen({
+          example: query,
+          limit: options.limit,
+          minScore: options.cutoff ?? 0,
+          scope: entryScope,
+        });
+        return { key, query, found: hits.map((h) => [splitRecordId(h.id).entityId, h] as const) };
+      }),
+    );
+    const ids = ranked.flatMap((r) => r.found.map(([id]) => id));
+    const entities = await visibleEntities(this.store, view, ids, new Set(inScope));
     const responses: Record<string, ScreeningResponse> = {};
-    for (const { key, query, sorted } of ranked) {
-      const results = sorted.slice(0, options.limit).flatMap(([id, hit]) => {
+    for (const { key, query, found } of ranked) {
+      const results = found.flatMap(([id, hit]) => {
         const e = entities.get(id);
         if (!e) return [];
         const { score, features } = hit.comparison;
@@ -302,7 +303,7 @@ export class MatchingService {
           },
         ];
       });
-      responses[key] = { results, total: sorted.length, query };
+      responses[key] = { results, total: results.length, query };
     }
     return { responses, limit: options.limit, threshold };
   }
@@ -432,9 +433,14 @@ export class MatchingService {
   }
 }
 
-/** A query's or compared entity's record, or an Invalid error naming it and its bad schema or property. */
-const checkedRecord = (e: EntityExample, key: string): MatchRecord => {
+/** An Invalid error naming a query or compared entity and its bad schema or property, if it has one. */
+const checkedExample = (e: EntityExample, key: string): void => {
   const schema = getSchema(e.schema, key);
   for (const prop of Object.keys(e.properties)) getProperty(schema, prop, key);
+};
+
+/** A query's or compared entity's record, or an Invalid error naming it and its bad schema or property. */
+const checkedRecord = (e: EntityExample, key: string): MatchRecord => {
+  checkedExample(e, key);
   return exampleRecord(e);
 };

@@ -43,7 +43,10 @@ export interface ScreeningResult {
 /** The answer to one query. */
 export interface ScreeningResponse {
   results: ScreeningResult[];
-  /** Entities scoring at least the cutoff, before the limit. */
+  /**
+   * The entities returned: scoring at least the cutoff, at most the limit. Candidates that cannot
+   * reach the results are not scored in full, so how many more would pass the cutoff is not counted.
+   */
   total: number;
   query: EntityExample;
 }
@@ -142,4 +145,13 @@ export interface IndexStatus {
   records: number;
   /** How long the last build from the store took. */
   buildSeconds: number | null;
+  /** The threads answering screening queries with copies of the index (decision 0012). */
+  replicas: ReplicaStatus;
+}
+
+/** The screening threads: how many, whether their copies are ready, and why they stopped if they did. */
+export interface ReplicaStatus {
+  threads: number;
+  ready: boolean;
+  failure: string | null;
 }

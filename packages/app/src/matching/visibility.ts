@@ -36,7 +36,11 @@ export const visibleEntities = async (
 ): Promise<Map<string, MergedEntity>> => {
   const out = new Map<string, MergedEntity>();
   if (ids.length === 0) return out;
-  const fragments = visibleFragments(view, await store.entities.fragments([...new Set(ids)], view.scope));
+  // Drafts: a merge names no single statement, and their ids were most of what reading them cost.
+  const fragments = visibleFragments(
+    view,
+    await store.entities.fragmentDrafts([...new Set(ids)], view.scope),
+  );
   const byEntity = new Map<string, (typeof fragments)[number]['statements']>();
   for (const f of fragments) {
     if (datasets !== undefined && !datasets.has(f.dataset)) continue;

@@ -18,7 +18,7 @@ import {
   type FeatureName,
   type MatchParams,
 } from './model.js';
-import { jaroWinkler, jaroWinklerAtLeast, oneEditApart } from './similarity.js';
+import { jaroWinklerAtLeast, oneEditApart } from './similarity.js';
 
 /** Jaro–Winkler similarity at or above which two name tokens (or whole names) are a fuzzy match. */
 export const NAME_FUZZY_THRESHOLD = 0.92;
@@ -69,7 +69,8 @@ const shorterCovered = (
       : covers(a, b, eq) && covers(b, a, eq);
 
 const same = (x: string, y: string): boolean => x === y;
-const fuzzy = (x: string, y: string): boolean => x === y || jaroWinkler(x, y) >= NAME_FUZZY_THRESHOLD;
+// jaroWinklerAtLeast: the same answer as comparing jaroWinkler, without it for most pairs of tokens.
+const fuzzy = (x: string, y: string): boolean => jaroWinklerAtLeast(x, y, NAME_FUZZY_THRESHOLD);
 
 const skeletons = (n: NameValue): string[] => n.phonetic.filter((p) => p !== '');
 
@@ -209,10 +210,18 @@ const best = <T>(
 const agree = (a: string, b: string): string => (a === b ? 'agree' : 'differ');
 const self = (s: string): string => s;
 
-const levelOf = (feature: FeatureName, a: MatchRecord, b: MatchRecord): Level | undefined => {
+/** The level of a pair of names: nameLevel, or a lookup of levels already found (then nameLevel). */
+export type NameLevelOf = (a: NameValue, b: NameValue) => string;
+
+const levelOf = (
+  feature: FeatureName,
+  a: MatchRecord,
+  b: MatchRecord,
+  names: NameLevelOf = nameLevel,
+): Level | undefined => {
   switch (feature) {
     case 'name':
-      return best(feature, a.names, b.names, nameLevel, (n) => n.text);
+      return best(feature, a.names, b.names, names, (n) => n.text);
     case 'date':
       return best(feature, a.dates, b.dates, dateLevel, (d) => d.text);
     case 'country':
@@ -258,13 +267,25 @@ export const comparisonVector = (a: MatchRecord, b: MatchRecord): ComparisonVect
  * agreed or disagreed and how much each weighed. Records of incomparable schemata (a Person and a
  * Vessel) score 0 with no features.
  */
-export const compare = (a: MatchRecord, b: MatchRecord, params: MatchParams): Comparison => {
+export const compare = (a: MatchRecord, b: MatchRecord, params: MatchParams): Comparison =>
+  compareWith(a, b, params, nameLevel);
+
+/**
+ * {@link compare}, with the levels of name pairs from `names` (which must answer what nameLevel does):
+ * a caller that has already found some pairs' levels, bounding the log-odds, does not find them again.
+ */
+export const compareWith = (
+  a: MatchRecord,
+  b: MatchRecord,
+  params: MatchParams,
+  names: NameLevelOf,
+): Comparison => {
   if (!comparableSchemata(a.schema, b.schema))
     return { score: 0, logOdds: -Infinity, match: false, features: [] };
   const features: FeatureExplanation[] = [];
   let logOdds = logOddsOf(params.prior);
   for (const feature of FEATURES) {
-    const l = levelOf(feature, a, b);
+    const l = levelOf(feature, a, b, names);
     if (l === undefined) continue;
     const weight = levelWeight(params, feature, l.level);
     logOdds += weight;

@@ -1,15 +1,11 @@
 import { blockingKeys } from './blocking.js';
-import {
-  addressLevel,
-  compare,
-  dateLevel,
-  identifierLevel,
-  nameLevelIf,
-  type Comparison,
-} from './compare.js';
-import { comparableSchemata, type IdentifierKind, type MatchRecord } from './features.js';
-import { FEATURES, levelsOf, levelWeight, logOddsOf, type FeatureName, type MatchParams } from './model.js';
+import { compare, type Comparison } from './compare.js';
+import type { MatchRecord } from './features.js';
+import { BOUND_SLACK, bothNamed, boundWithoutNames, namesWeight, weightTable } from './log-odds-bound.js';
+import { logOddsOf, type MatchParams } from './model.js';
 import { hashKey } from './screening-keys.js';
+
+export { logOddsBound } from './log-odds-bound.js';
 
 /**
  * A from-scratch deduplication pass over a fixed set of records: the pairs of a set that score at or
@@ -148,102 +144,6 @@ export const planDedupe = (table: DedupeKeys, cap = 1000): DedupePlan => {
   return { records: n, blockStart, members: members.slice(0, filled), recordStart, recordBlocks };
 };
 
-/** A model's level weights, looked up once: per feature, each level's weight (plain objects: read per pair). */
-interface WeightTable {
-  level: Readonly<Record<FeatureName, Readonly<Record<string, number>>>>;
-  nameMax: number;
-  prior: number;
-}
-
-const weightTable = (params: MatchParams): WeightTable => {
-  const level = {} as Record<FeatureName, Record<string, number>>;
-  for (const f of FEATURES)
-    level[f] = Object.fromEntries(levelsOf(f).map((l) => [l, levelWeight(params, f, l)] as const));
-  const nameMax = Math.max(0, ...Object.values(level.name));
-  return { level, nameMax, prior: logOddsOf(params.prior) };
-};
-
-/** The largest weight over all pairs of values (0 when a side has none, as `missing` weighs). */
-const bestWeight = <T>(
-  weights: Readonly<Record<string, number>>,
-  as: readonly T[],
-  bs: readonly T[],
-  level: (a: T, b: T) => string,
-): number => {
-  if (as.length === 0 || bs.length === 0) return 0;
-  let w = -Infinity;
-  for (const a of as) for (const b of bs) w = Math.max(w, weights[level(a, b)] ?? 0);
-  return w;
-};
-
-/** As bestWeight with agree/differ levels, without a level string per pair (countries, genders: every pair). */
-const agreeWeight = (
-  weights: Readonly<Record<string, number>>,
-  as: readonly string[],
-  bs: readonly string[],
-) => {
-  if (as.length === 0 || bs.length === 0) return 0;
-  const differ = weights.differ ?? 0;
-  for (const a of as) if (bs.includes(a)) return Math.max(weights.agree ?? 0, differ);
-  return differ;
-};
-
-// The prior plus every feature but the names at the best weight its values reach (compare takes the
-// best-ranked level, never weighing more); -Infinity for records of incomparable schemata.
-const boundWithoutNames = (a: MatchRecord, b: MatchRecord, table: WeightTable): number => {
-  // One schema: comparable unless of no family (the common case, without comparableSchemata's lookups).
-  if (a.schema === b.schema ? a.family === 'other' : !comparableSchemata(a.schema, b.schema))
-    return -Infinity;
-  const w = table.level;
-  let bits = table.prior;
-  bits += bestWeight(w.date, a.dates, b.dates, dateLevel);
-  bits += agreeWeight(w.country, a.countries, b.countries);
-  bits += agreeWeight(w.gender, a.genders, b.genders);
-  // The kinds a record has (few), not every kind: its identifiers object has one of many shapes.
-  for (const kind in a.identifiers) {
-    const k = kind as IdentifierKind;
-    const x = a.identifiers[k];
-    const y = b.identifiers[k];
-    if (x !== undefined && y !== undefined) bits += bestWeight(w[k], x, y, identifierLevel);
-  }
-  if (a.addresses.length > 0 && b.addresses.length > 0)
-    bits += bestWeight(w.address, a.addresses, b.addresses, addressLevel);
-  return bits;
-};
-
-/**
- * The names' best weight when it reaches `need`, else a weight below `need`: levels weighing less
- * than `need` are not asked for, so their checks (the fuzzy ones) are not made.
- */
-const namesWeight = (
-  weights: Readonly<Record<string, number>>,
-  a: MatchRecord,
-  b: MatchRecord,
-  need: number,
-) => {
-  const wanted = (level: string): boolean => (weights[level] ?? 0) >= need;
-  let w = -Infinity;
-  for (const x of a.names)
-    for (const y of b.names) {
-      const level = nameLevelIf(x, y, wanted);
-      if (level !== undefined) w = Math.max(w, weights[level] ?? 0);
-    }
-  return w;
-};
-
-const bothNamed = (a: MatchRecord, b: MatchRecord): boolean => a.names.length > 0 && b.names.length > 0;
-
-const bound = (a: MatchRecord, b: MatchRecord, table: WeightTable): number =>
-  boundWithoutNames(a, b, table) + (bothNamed(a, b) ? table.nameMax : 0);
-
-/**
- * An upper bound on `compare(a, b, params).logOdds`: names at their best weight when both have one,
- * every other feature at the best weight its values reach (compare takes the best-ranked level, never
- * weighing more). Cheap: no name similarity is computed.
- */
-export const logOddsBound = (a: MatchRecord, b: MatchRecord, params: MatchParams): number =>
-  bound(a, b, weightTable(params));
-
 /**
  * The pairs scoring at least `minScore`: for each record i of `lefts`, its candidates j > i
  * (each once, however many blocks they share), ranked by the rarity of the blocks shared when
@@ -266,7 +166,7 @@ export const dedupePairs = (
   const found = new Int32Array(plan.records);
   const top = new Int32Array(limit);
   const table = weightTable(params);
-  const cut = minBits - 1e-9;
+  const cut = minBits - BOUND_SLACK;
   const out: DedupePair[] = [];
   const lefts = options.lefts ?? Int32Array.from({ length: plan.records }, (_, i) => i);
   for (const i of lefts) {

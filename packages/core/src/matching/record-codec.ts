@@ -77,16 +77,32 @@ export const encodeRecord = (r: MatchRecord): string => {
   return JSON.stringify(tuple);
 };
 
-const nameOf = ([text, tokens, key, latin, phonetic, cognates]: NameTuple): NameValue => ({
-  text,
-  tokens,
-  key,
-  latin,
-  phonetic,
-  cognates: cognates === 0 ? [...tokens] : cognates,
-});
+// Tuples are read by index, not destructured: decoding runs for every candidate a query compares.
+const nameOf = (t: NameTuple): NameValue => {
+  const cognates = t[5];
+  return {
+    text: t[0],
+    tokens: t[1],
+    key: t[2],
+    latin: t[3],
+    phonetic: t[4],
+    cognates: cognates === 0 ? t[1].slice() : cognates,
+  };
+};
 
-const dateOf = ([text, iso, precision, flags]: DateTuple): DateValue => {
+// The value of `length` decimal digits of `s` from `at`, or -1 if one is not a digit.
+const digits = (s: string, at: number, length: number): number => {
+  let v = 0;
+  for (let i = at; i < at + length; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+};
+
+// A date of another form than YYYY, YYYY-MM or YYYY-MM-DD, read as it always was.
+const otherDate = (text: string, iso: string, precision: DatePrecision, flags: number): DateValue => {
   const [year = 0, month, day] = iso.split('-').map(Number);
   return {
     text,
@@ -102,38 +118,59 @@ const dateOf = ([text, iso, precision, flags]: DateTuple): DateValue => {
   };
 };
 
-const idOf = ([text, strict, confusable, also]: IdTuple): IdentifierValue => ({
-  text,
-  strict,
-  confusable: confusable ?? strict,
-  ...(also === undefined ? {} : { also }),
-});
+// YYYY, YYYY-MM or YYYY-MM-DD read by character codes (what `split('-').map(Number)` gives), into one
+// object literal per shape, its fields in the order parseDate gives them; other forms as before.
+const dateOf = (t: DateTuple): DateValue => {
+  const text = t[0];
+  const iso = t[1];
+  const precision = t[2];
+  const flags = t[3];
+  const ambiguous = (flags & 1) !== 0;
+  const orderSwapped = (flags & 2) !== 0;
+  const n = iso.length;
+  const year = digits(iso, 0, 4);
+  if (year >= 0 && n === 4) return { text, date: { year, precision, iso, ambiguous, orderSwapped } };
+  const month = year >= 0 && (n === 7 || n === 10) && iso.charCodeAt(4) === 45 ? digits(iso, 5, 2) : -1;
+  if (month >= 0 && n === 7) return { text, date: { year, month, precision, iso, ambiguous, orderSwapped } };
+  const day = month >= 0 && iso.charCodeAt(7) === 45 ? digits(iso, 8, 2) : -1;
+  if (day >= 0) return { text, date: { year, month, day, precision, iso, ambiguous, orderSwapped } };
+  return otherDate(text, iso, precision, flags);
+};
 
-const addressOf = ([text, normal, tokens, postcode]: AddressTuple): AddressValue => ({
-  text,
-  normal,
-  tokens,
-  ...(postcode === undefined ? {} : { postcode }),
-});
+const idOf = (t: IdTuple): IdentifierValue => {
+  const also = t[3];
+  const confusable = t[2] ?? t[1];
+  return also === undefined
+    ? { text: t[0], strict: t[1], confusable }
+    : { text: t[0], strict: t[1], confusable, also };
+};
+
+const addressOf = (t: AddressTuple): AddressValue => {
+  const postcode = t[3];
+  return postcode === undefined
+    ? { text: t[0], normal: t[1], tokens: t[2] }
+    : { text: t[0], normal: t[1], tokens: t[2], postcode };
+};
 
 /** The record behind a string made by {@link encodeRecord}. */
 export const decodeRecord = (text: string): MatchRecord => {
-  const [id, schema, names, dates, countries, genders, ids, addresses] = JSON.parse(text) as RecordTuple;
+  const t = JSON.parse(text) as RecordTuple;
+  const ids = t[6];
   const identifiers: MatchRecord['identifiers'] = {};
   for (const kind of IDENTIFIER_KINDS) {
     const values = ids[kind];
     if (values !== undefined) identifiers[kind] = values.map(idOf);
   }
   return {
-    id,
-    schema,
-    family: schemaFamily(schema),
-    names: names.map(nameOf),
-    dates: dates.map(dateOf),
-    countries,
-    genders,
+    id: t[0],
+    schema: t[1],
+    family: schemaFamily(t[1]),
+    names: t[2].map(nameOf),
+    dates: t[3].map(dateOf),
+    countries: t[4],
+    genders: t[5],
     identifiers,
-    addresses: addresses.map(addressOf),
+    addresses: t[7].map(addressOf),
     rejected: [],
   };
 };

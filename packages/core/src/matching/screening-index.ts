@@ -1,9 +1,18 @@
-import { compare, type Comparison } from './compare.js';
+import { compare, compareWith, type Comparison } from './compare.js';
 import { comparableSchemata, type MatchRecord } from './features.js';
-import { DEFAULT_PARAMS, type MatchParams } from './model.js';
+import {
+  BOUND_SLACK,
+  bothNamed,
+  boundWithoutNames,
+  foundNameLevels,
+  namesWeight,
+  weightTable,
+  type WeightTable,
+} from './log-odds-bound.js';
+import { DEFAULT_PARAMS, logOddsOf, type MatchParams } from './model.js';
 import { PostingTable } from './posting-table.js';
 import { TextColumn } from './text-column.js';
-import { jaroWinkler } from './similarity.js';
+import { jaroWinkler, jaroWinklerCeiling } from './similarity.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
 import { readScreeningSnapshot, writeScreeningSnapshot, type ScreeningState } from './screening-snapshot.js';
 import {
@@ -58,6 +67,18 @@ export interface ScreeningQuery {
    * only about records that would enter the top `candidates`, not about every record touched.
    */
   accept?: (id: string) => boolean;
+  /**
+   * The group of an id (the entity an index record belongs to, when an entity has several records):
+   * hits are then distinct by group — only the best hit of each group is returned, in the order the
+   * hits have without grouping, and `limit` counts groups.
+   */
+  group?: (id: string) => string;
+  /**
+   * Set aside candidates that an exact upper bound on their log-odds shows cannot be among the hits
+   * returned (default true). The hits are the same either way; false compares every candidate, to
+   * check that or to read every comparison's cost.
+   */
+  prune?: boolean;
 }
 
 /** One candidate: the indexed record, its full explained comparison, and the candidate pre-score. */
@@ -78,7 +99,13 @@ export interface ScreeningStats {
   postings: number;
   /** Distinct records sharing at least one followed key. */
   touched: number;
+  /** Candidates compared in full. */
   compared: number;
+  /**
+   * Candidates set aside without a full comparison: an exact upper bound on their log-odds showed
+   * they could not be among the hits returned (below minScore, or below the `limit`-th best).
+   */
+  bounded: number;
 }
 
 /**
@@ -86,8 +113,9 @@ export interface ScreeningStats {
  * for the top candidates, each with the full `compare` explanation. Candidates come from an inverted
  * index of name tokens, token pairs, consonant skeletons, cognate groups, birth year × skeleton, full
  * dates and identifier keys (screening-keys.ts) on typed arrays; the best `candidates` by rarity-weighted
- * key overlap are compared in full and ranked by score. Records are held as compact strings
- * (record-codec.ts) and decoded only when compared.
+ * key overlap are scored and ranked by log-odds — in full only where an exact upper bound on their
+ * log-odds (log-odds-bound.ts) does not already show they cannot be among the hits returned. Records
+ * are held as compact strings (record-codec.ts) and decoded only when they are candidates.
  *
  * Use from a service:
  * ```ts
@@ -108,6 +136,7 @@ export class ScreeningIndex {
   private readonly candidates: number;
   private readonly budget: number;
   private readonly s: ScreeningState;
+  private readonly table: WeightTable;
   // Id → slot of the live records: built on first use, so a restored index can answer queries
   // before it has decoded its ids (a query reads only the ids of its candidates).
   private slotMap: Map<string, number> | undefined;
@@ -119,10 +148,11 @@ export class ScreeningIndex {
   private acc = new Float32Array(ACC * 1024);
   private touched = new Int32Array(1024);
   /** What the last query did. */
-  lastStats: ScreeningStats = { keys: 0, capped: 0, postings: 0, touched: 0, compared: 0 };
+  lastStats: ScreeningStats = { keys: 0, capped: 0, postings: 0, touched: 0, compared: 0, bounded: 0 };
 
   constructor(options: ScreeningOptions = {}, state?: ScreeningState) {
     this.params = options.params ?? DEFAULT_PARAMS;
+    this.table = weightTable(this.params);
     this.weights = options.weights ?? DEFAULT_SCREENING_KEY_WEIGHTS;
     this.cap = options.cap ?? 5_000;
     this.candidates = options.candidates ?? 40;
@@ -232,12 +262,12 @@ export class ScreeningIndex {
 
   /** The best candidates for an example record, best first, each with its explained comparison. */
   query(example: MatchRecord, options: ScreeningQuery = {}): ScreeningHit[] {
-    const { limit = 10, minScore = 0, exclude, accept, candidates = this.candidates } = options;
+    const { limit = 10, minScore = 0, exclude, accept, group, candidates = this.candidates } = options;
     const { table, records, ids, schemaOf } = this.s;
     if (this.touched.length < records.length) this.grow(records.length * 2);
     const { acc, touched } = this;
     let n = 0;
-    const stats: ScreeningStats = { keys: 0, capped: 0, postings: 0, touched: 0, compared: 0 };
+    const stats: ScreeningStats = { keys: 0, capped: 0, postings: 0, touched: 0, compared: 0, bounded: 0 };
     // The followed keys, rarest first: common keys are the cheapest to skip (they weigh least).
     const followed: { at: number; count: number; w: number; field: number }[] = [];
     for (const [key, kindWeight] of screeningKeys(example, this.weights, true)) {
@@ -286,33 +316,91 @@ export class ScreeningIndex {
       acc[base] = 0;
     }
     const comparable = this.comparableCodes(example.schema);
+    // The id is read (decoded) only when something asks about it.
+    const asks = exclude !== undefined || accept !== undefined;
     const best = topCandidates(touched, pre, n, candidates, (i) => {
       const slot = (touched[i] ?? 0) / ACC;
       if (comparable[schemaOf[slot] ?? 0] !== true || records.isEmpty(slot)) return false;
+      if (!asks) return true;
       const id = ids.get(slot);
       return id !== exclude && (accept === undefined || accept(id));
     });
-    const hits: ScreeningHit[] = [];
-    for (const i of best) {
-      const record = decodeRecord(records.get((touched[i] ?? 0) / ACC));
-      const comparison = compare(example, record, this.params);
-      stats.compared++;
-      if (comparison.score >= minScore)
-        hits.push({ id: record.id, record, comparison, prescore: pre[i] ?? 0 });
-    }
-    this.lastStats = stats;
-    // Equal evidence (namesakes): the name written most like the example's first (asked only on ties).
-    const closeness = new Map<ScreeningHit, number>();
-    const written = (h: ScreeningHit): number => {
-      let c = closeness.get(h);
-      if (c === undefined) closeness.set(h, (c = writtenLike(example, h.record)));
-      return c;
-    };
-    hits.sort(
-      (a, b) =>
-        b.comparison.logOdds - a.comparison.logOdds || written(b) - written(a) || b.prescore - a.prescore,
+    const found = this.compareBest(
+      example,
+      best.map((i, rank) => ({
+        record: decodeRecord(records.get((touched[i] ?? 0) / ACC)),
+        prescore: pre[i] ?? 0,
+        rank,
+      })),
+      { limit, minScore, group: group ?? ((id) => id), prune: options.prune !== false },
+      stats,
     );
-    return hits.slice(0, limit);
+    this.lastStats = stats;
+    return rankHits(example, found, limit, group);
+  }
+
+  /**
+   * The candidates' comparisons that can be among the best `limit` groups scoring at least
+   * `minScore`: candidates are taken by their upper bound without the names, best first, and set aside
+   * (counted in `stats.bounded`) when a bound — then one with the names' real level, asked only for
+   * levels that could lift it — is below `minScore` or strictly below the `limit`-th best group found
+   * so far: such a candidate is never among the hits returned, nor the best of a group returned.
+   */
+  private compareBest(
+    example: MatchRecord,
+    candidates: readonly Candidate[],
+    options: { limit: number; minScore: number; group: (id: string) => string; prune: boolean },
+    stats: ScreeningStats,
+  ): Found[] {
+    const { limit, minScore, group, prune } = options;
+    const table = this.table;
+    const bounded = candidates.map((c) => {
+      const rest = boundWithoutNames(example, c.record, table);
+      const named = bothNamed(example, c.record);
+      return { c, rest, named, bound: rest + (named ? table.nameMax : 0) };
+    });
+    if (prune) bounded.sort((a, b) => (a.bound > b.bound ? -1 : a.bound < b.bound ? 1 : a.c.rank - b.c.rank));
+    const floor = prune ? minScoreBits(minScore) : -Infinity;
+    // Each group's best log-odds so far, and those values in descending order.
+    const groupBest = new Map<string, number>();
+    const tops: number[] = [];
+    let cut = prune && limit <= 0 ? Infinity : floor;
+    const found: Found[] = [];
+    for (const { c, rest, named, bound } of bounded) {
+      if (bound < cut) {
+        stats.bounded++;
+        continue;
+      }
+      // The names' levels found for the bound are not looked for again by the comparison.
+      const levels: (string | undefined)[] = [];
+      if (
+        named &&
+        cut > -Infinity &&
+        rest + namesWeight(table.level.name, example, c.record, cut - rest, levels) < cut
+      ) {
+        stats.bounded++;
+        continue;
+      }
+      const comparison =
+        levels.length === 0
+          ? compare(example, c.record, this.params)
+          : compareWith(example, c.record, this.params, foundNameLevels(example, c.record, levels));
+      stats.compared++;
+      if (!(comparison.score >= minScore)) continue; // as a NaN minScore always did: no hit
+      const g = group(c.record.id);
+      found.push({
+        hit: { id: c.record.id, record: c.record, comparison, prescore: c.prescore },
+        group: g,
+        rank: c.rank,
+      });
+      if (!prune) continue;
+      const was = groupBest.get(g);
+      if (was !== undefined && was >= comparison.logOdds) continue;
+      groupBest.set(g, comparison.logOdds);
+      raise(tops, was, comparison.logOdds);
+      if (tops.length >= limit) cut = Math.max(cut, (tops[limit - 1] ?? -Infinity) - BOUND_SLACK);
+    }
+    return found;
   }
 
   private get slotOf(): Map<string, number> {
@@ -346,11 +434,106 @@ export class ScreeningIndex {
   }
 }
 
-// How alike the two records' names are written: the best Jaro–Winkler of their transliterations.
-const writtenLike = (a: MatchRecord, b: MatchRecord): number => {
-  let best = 0;
-  for (const x of a.names) for (const y of b.names) best = Math.max(best, jaroWinkler(x.latin, y.latin));
-  return best;
+/** How alike a record's names are written to the example's. */
+interface Likeness {
+  /** The best Jaro–Winkler of the two records' transliterations (of every pair of names). */
+  written(record: MatchRecord): number;
+}
+
+/**
+ * The likeness to an example, each transliteration weighed once a query (namesakes write their names
+ * alike). Pairs whose ceiling cannot beat the best so far are skipped, and two names written alike end
+ * it (nothing is more alike than 1): the same maximum as every pair's, computed for fewer pairs.
+ */
+const likeness = (example: MatchRecord): Likeness => {
+  const like = new Map<string, number>();
+  const likeOf = (latin: string): number => {
+    let v = like.get(latin);
+    if (v !== undefined) return v;
+    v = 0;
+    for (const x of example.names) {
+      if (x.latin === latin) {
+        v = 1;
+        break;
+      }
+      if (jaroWinklerCeiling(x.latin, latin) + 1e-9 > v) v = Math.max(v, jaroWinkler(x.latin, latin));
+    }
+    like.set(latin, v);
+    return v;
+  };
+  return {
+    written: (record) => {
+      let best = 0;
+      for (const y of record.names) if (best < 1) best = Math.max(best, likeOf(y.latin));
+      return best;
+    },
+  };
+};
+
+/** A candidate chosen for comparison: its record, pre-score and rank among the candidates (best first). */
+interface Candidate {
+  record: MatchRecord;
+  prescore: number;
+  rank: number;
+}
+
+/** A compared candidate scoring at least the query's minScore. */
+interface Found {
+  hit: ScreeningHit;
+  group: string;
+  rank: number;
+}
+
+// Log-odds below which a score is surely below minScore (-Infinity when minScore is 0, or so near 0
+// or 1 that a millionth of a bit would not stand clear of the score's rounding).
+const minScoreBits = (minScore: number): number =>
+  minScore * (1 - minScore) > 1e-6 ? logOddsOf(minScore) - 1e-6 : -Infinity;
+
+// A group's best went from `was` (undefined: a new group) to `now`: the same in the values sorted in
+// descending order (a few dozen at most).
+const raise = (sorted: number[], was: number | undefined, now: number): void => {
+  if (was !== undefined) sorted.splice(sorted.indexOf(was), 1);
+  let at = sorted.length;
+  while (at > 0 && (sorted[at - 1] ?? 0) < now) at--;
+  sorted.splice(at, 0, now);
+};
+
+/**
+ * The best `limit` hits (the best of each group with `group`), by log-odds; on equal log-odds
+ * (namesakes), the name written most like the example's first, then the candidate's rank. The
+ * written likeness is computed only for runs of equal log-odds that reach into the hits returned.
+ */
+const rankHits = (
+  example: MatchRecord,
+  found: Found[],
+  limit: number,
+  group: ((id: string) => string) | undefined,
+): ScreeningHit[] => {
+  found.sort((a, b) => b.hit.comparison.logOdds - a.hit.comparison.logOdds || a.rank - b.rank);
+  const out: ScreeningHit[] = [];
+  const groups = new Set<string>();
+  let like: Likeness | undefined;
+  for (let from = 0; from < found.length && out.length < limit;) {
+    const logOdds = found[from]?.hit.comparison.logOdds;
+    let to = from + 1;
+    while (to < found.length && found[to]?.hit.comparison.logOdds === logOdds) to++;
+    const run = found.slice(from, to);
+    if (run.length > 1) {
+      const l = (like ??= likeness(example));
+      const written = new Map(run.map((f) => [f, l.written(f.hit.record)] as const));
+      run.sort((a, b) => (written.get(b) ?? 0) - (written.get(a) ?? 0) || a.rank - b.rank);
+    }
+    for (const f of run) {
+      if (out.length >= limit) break;
+      if (group !== undefined) {
+        if (groups.has(f.group)) continue;
+        groups.add(f.group);
+      }
+      out.push(f.hit);
+    }
+    from = to;
+  }
+  return out;
 };
 
 // The positions (0..n-1) of the `k` best pre-scores that pass `keep`, best first (a min-heap); equal
@@ -387,8 +570,12 @@ const topCandidates = (
       i = m;
     }
   };
+  // The heap's root, while the heap is full: most positions rank below it and are passed over here.
+  let rootScore = -Infinity;
+  let rootOrder = -1;
   for (let c = 0; c < n; c++) {
-    if (heap.length === k && !below(heap[0] ?? 0, c)) continue;
+    const s = score[c] ?? 0;
+    if (s < rootScore || (s === rootScore && (order[c] ?? 0) > rootOrder)) continue;
     if (!keep(c)) continue;
     if (heap.length < k) {
       heap.push(c);
@@ -401,6 +588,10 @@ const topCandidates = (
     } else {
       heap[0] = c;
       down(0);
+    }
+    if (heap.length === k) {
+      rootScore = score[heap[0] ?? 0] ?? 0;
+      rootOrder = order[heap[0] ?? 0] ?? 0;
     }
   }
   return heap.sort((a, b) => (below(a, b) ? 1 : below(b, a) ? -1 : 0));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jaro, jaroWinkler, jaroWinklerAtLeast, oneEditApart } from './similarity.js';
+import { jaro, jaroWinkler, jaroWinklerAtLeast, jaroWinklerCeiling, oneEditApart } from './similarity.js';
 
 describe('jaroWinkler', () => {
   it('gives the textbook values', () => {
@@ -49,5 +49,36 @@ describe('jaroWinklerAtLeast', () => {
     );
     expect(jaroWinklerAtLeast('12 plant road findon', '12 plant raod findon', 0.9)).toBe(true);
     expect(jaroWinklerAtLeast('12 plant road findon', '7 harbour street manly', 0.9)).toBe(false);
+  });
+});
+
+describe('jaroWinklerCeiling', () => {
+  // Alike strings from a small alphabet (shared prefixes, transpositions): similarities near 1, where
+  // a ceiling is tight and a wrong one would show.
+  const alike = fc
+    .tuple(
+      fc.string({ unit: fc.constantFrom('a', 'b', 'h', 'm', 'o'), minLength: 1, maxLength: 12 }),
+      fc.nat(),
+    )
+    .map(([s, k]): [string, string] => {
+      const i = k % s.length;
+      const swapped = s.slice(0, i) + s.slice(i + 1, i + 2) + s.slice(i, i + 1) + s.slice(i + 2);
+      return [s, k % 3 === 0 ? swapped : k % 3 === 1 ? s.slice(0, i) + s.slice(i + 1) : swapped + 'a'];
+    });
+
+  it('is never below jaroWinkler, and jaroWinklerAtLeast agrees with jaroWinkler at thresholds near it', () => {
+    fc.assert(
+      fc.property(alike, fc.double({ min: -0.01, max: 0.01, noNaN: true }), ([a, b], d) => {
+        const s = jaroWinkler(a, b);
+        expect(jaroWinklerCeiling(a, b)).toBeGreaterThanOrEqual(s - 1e-12);
+        const t = Math.min(1, Math.max(0, s + d));
+        expect(jaroWinklerAtLeast(a, b, t)).toBe(a === b || s >= t);
+        expect(jaroWinklerAtLeast(a, b, s)).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+    expect(jaroWinklerCeiling('abc', 'abc')).toBe(1);
+    expect(jaroWinklerCeiling('', 'abc')).toBe(0);
+    expect(jaroWinklerCeiling('hassan', 'xyz')).toBeLessThan(0.5);
   });
 });

@@ -68,15 +68,16 @@ export const oneEditApart = (a: string, b: string): boolean => {
 const COUNTS = new Int32Array(65_536);
 
 /**
- * jaroWinkler(a, b) ≥ threshold, answered cheaply when it cannot be: Jaro's matches are at most the
- * characters the two strings have in common (as multisets), which bounds the similarity from above.
- * Most pairs of different addresses fail the bound and skip the quadratic part.
+ * An upper bound on jaroWinkler(a, b), cheap (linear): Jaro's matches are at most the characters the
+ * two strings have in common (as multisets), and the common prefix (up to 4) adds its tenths of what
+ * is left. Most pairs of different strings are far below their bound's threshold and skip the
+ * quadratic part.
  */
-export const jaroWinklerAtLeast = (a: string, b: string, threshold: number): boolean => {
-  if (a === b) return true;
+export const jaroWinklerCeiling = (a: string, b: string): number => {
+  if (a === b) return 1;
   const la = a.length;
   const lb = b.length;
-  if (la === 0 || lb === 0) return threshold <= 0;
+  if (la === 0 || lb === 0) return 0;
   for (let i = 0; i < la; i++) {
     const c = a.charCodeAt(i);
     COUNTS[c] = (COUNTS[c] ?? 0) + 1;
@@ -92,7 +93,20 @@ export const jaroWinklerAtLeast = (a: string, b: string, threshold: number): boo
   }
   for (let i = 0; i < la; i++) COUNTS[a.charCodeAt(i)] = 0;
   const bound = (common / la + common / lb + 1) / 3;
+  // Jaro–Winkler grows with Jaro at a given prefix: the bound on Jaro with the strings' own prefix.
+  let prefix = 0;
+  const max = Math.min(4, la, lb);
+  while (prefix < max && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  return bound + prefix * 0.1 * (1 - bound);
+};
+
+/**
+ * jaroWinkler(a, b) ≥ threshold, answered cheaply when it cannot be (see {@link jaroWinklerCeiling}).
+ */
+export const jaroWinklerAtLeast = (a: string, b: string, threshold: number): boolean => {
+  if (a === b) return true;
+  if (a.length === 0 || b.length === 0) return threshold <= 0;
   // The margin keeps rounding from turning a bound that equals the similarity into a miss.
-  if (bound + 0.4 * (1 - bound) < threshold - 1e-9) return false;
+  if (jaroWinklerCeiling(a, b) < threshold - 1e-9) return false;
   return jaroWinkler(a, b) >= threshold;
 };

@@ -1,6 +1,6 @@
 import type { Schema } from '@alephdata/followthemoney';
 import { commonSchema, ftmModel } from './model.js';
-import type { Statement } from './statement.js';
+import type { StatementDraft } from './statement.js';
 
 /** An entity as the merge of the statements about it that the reader may see. */
 export interface MergedEntity {
@@ -17,7 +17,8 @@ export interface MergedEntity {
  * position), the schema is the most specific one all datasets agree on, and the caption follows the
  * schema's caption properties as FollowTheMoney does.
  */
-export const mergeStatements = (statements: readonly Statement[]): MergedEntity => {
+// Reads no statement id: merging drafts (without a SHA-1 each) gives the same entity.
+export const mergeStatements = (statements: readonly StatementDraft[]): MergedEntity => {
   const first = statements[0];
   if (!first) throw new Error('mergeStatements needs at least one statement');
   let schema: Schema = ftmModel.getSchema(first.schema);

@@ -32,6 +32,13 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: Request[];
   }
+  /** A running load test: resolves to the result, and says when each response came. */
+  export interface Tracker extends PromiseLike<Result> {
+    on(
+      event: 'response',
+      listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void,
+    ): this;
+  }
   /** Run a load test; without a callback it resolves to the result. */
-  export default function autocannon(options: Options): Promise<Result>;
+  export default function autocannon(options: Options): Tracker;
 }

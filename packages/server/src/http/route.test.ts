@@ -74,6 +74,29 @@ describe('defineRoute', () => {
     });
   });
 
+  it('sends an output already exactly as its schema has it without copying it, and refuses a wrong one', async () => {
+    const route = (out: { n: number; list: string[] }) =>
+      defineRoute({
+        method: 'GET',
+        url: '/exact',
+        operationId: 'exact',
+        summary: 'Exact',
+        tags: [],
+        response: z.object({ n: z.number(), list: z.array(z.string()) }),
+        handler: () => Promise.resolve(out),
+      });
+    const raw = { params: {}, query: {}, body: undefined };
+    const out = { n: 1, list: ['a'] };
+    expect(await route(out).run(raw, actor)).toMatchObject({ kind: 'json', status: 200, body: out });
+    expect(((await route(out).run(raw, actor)) as { body: unknown }).body).toBe(out);
+    // In another order than the schema's, zod's copy is sent (JSON.stringify keeps the order it is given).
+    const reordered = { list: ['a'], n: 1 };
+    const copied = ((await route(reordered).run(raw, actor)) as { body: unknown }).body;
+    expect(copied).not.toBe(reordered);
+    expect(JSON.stringify(copied)).toBe('{"n":1,"list":["a"]}');
+    await expect(route({ n: Number.NaN, list: [] }).run(raw, actor)).rejects.toBeInstanceOf(z.ZodError);
+  });
+
   it('passes a stream body through and refuses a missing one', async () => {
     const upload = defineRoute({
       method: 'POST',

@@ -1,6 +1,7 @@
 import { ClewError, may, type Actor, type Permission } from '@clew/core';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
+import { compileExactCheck, type ExactCheck } from './exact-check.js';
 import { invalidRequest, PARSE_CONTEXT, type RequestPart } from './request-validation.js';
 
 /** The HTTP methods routes use. */
@@ -134,15 +135,26 @@ export const isStreamBody = (b: Route['body']): b is StreamBody => b !== undefin
 /** True when the response spec is JSON lines. */
 export const isJsonLines = (r: Route['response']): r is JsonLinesResponse => 'kind' in r;
 
-const parsePart = (part: RequestPart, schema: z.ZodType | undefined, value: unknown): unknown => {
+/**
+ * A request part as its schema parses it; one that is already exactly what the parse would give is
+ * taken as it is (see exact-check.ts), without zod's copy.
+ */
+const parsePart = (
+  part: RequestPart,
+  schema: z.ZodType | undefined,
+  value: unknown,
+  exact?: ExactCheck,
+): unknown => {
   if (schema === undefined) return undefined;
-  const result = schema.safeParse(value ?? {}, PARSE_CONTEXT);
+  const raw = value ?? {};
+  if (exact?.(raw) === true) return raw;
+  const result = schema.safeParse(raw, PARSE_CONTEXT);
   if (!result.success) throw invalidRequest(part, result.error.issues);
   return result.data;
 };
 
-const parseBody = (spec: BodySpec, value: unknown): unknown => {
-  if (!isStreamBody(spec)) return parsePart('body', spec, value);
+const parseBody = (spec: BodySpec, value: unknown, exact?: ExactCheck): unknown => {
+  if (!isStreamBody(spec)) return parsePart('body', spec, value, exact);
   // The stream parser is the only one registered for such a route, so anything else means no body.
   if (!isReadable(value)) {
     throw invalidRequest('body', [
@@ -167,14 +179,21 @@ export const defineRoute = <
   const status = spec.status ?? 200;
   const auth = spec.auth ?? 'signed-in';
   const response: ResponseSpec = spec.response;
+  const exactOf = (s: z.ZodType | undefined) => (s === undefined ? undefined : compileExactCheck(s));
+  const exact = {
+    params: exactOf(spec.params),
+    query: exactOf(spec.query),
+    body: isStreamBody(spec.body) ? undefined : exactOf(spec.body),
+    response: isJsonLines(response) ? undefined : exactOf(response),
+  };
   const run = async (raw: RawRequest, actor: Actor): Promise<RouteResult> => {
     // Who may call comes before what was sent: nobody learns an endpoint's rules without access.
     admit(auth, actor);
     // The one place the erased types are restored: each part was just parsed by its own schema.
     const input = {
-      params: parsePart('params', spec.params, raw.params),
-      query: parsePart('query', spec.query, raw.query),
-      body: parseBody(spec.body, raw.body),
+      params: parsePart('params', spec.params, raw.params, exact.params),
+      query: parsePart('query', spec.query, raw.query, exact.query),
+      body: parseBody(spec.body, raw.body, exact.body),
     } as RouteInput<P, Q, B>;
     const out: unknown = await spec.handler(input, actor);
     if (isJsonLines(response)) {
@@ -186,7 +205,8 @@ export const defineRoute = <
       };
     }
     // Parsing the output strips any field the schema does not name: presenters decide, this enforces.
-    const body: unknown = response.parse(out);
+    // An output already exactly what the parse would give is sent as it is (see exact-check.ts).
+    const body: unknown = exact.response?.(out) === true ? out : response.parse(out);
     const headers = spec.headers?.(out);
     return { kind: 'json', status, body, ...(headers ? { headers } : {}) };
   };

@@ -89,8 +89,12 @@ const matcherDocs = Object.fromEntries(
   ]),
 );
 
-const featureWeights = (features: readonly FeatureExplanation[]): Record<string, number> =>
-  Object.fromEntries(features.filter((f) => f.level !== 'missing').map((f) => [f.feature, f.weight]));
+const featureWeights = (features: readonly FeatureExplanation[]): Record<string, number> => {
+  // A loop rather than fromEntries(filter().map()): one object built, in the same key order.
+  const out: Record<string, number> = {};
+  for (const f of features) if (f.level !== 'missing') out[f.feature] = f.weight;
+  return out;
+};
 
 const presentExplanation = (
   features: readonly FeatureExplanation[],
@@ -265,6 +269,13 @@ export const indexStatusSchema = z.object({
   ready: z.boolean(),
   records: z.number().int(),
   buildSeconds: z.number().nullable(),
+  replicas: z
+    .object({
+      threads: z.number().int(),
+      ready: z.boolean(),
+      failure: z.string().nullable(),
+    })
+    .meta({ description: 'Threads answering screening queries with copies of the index (decision 0012)' }),
 });
 
 /** Present the index status. */

@@ -208,7 +208,12 @@ describe('matching routes', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ dataset: 'ds', records: 2, candidates: 1 });
     const status = await s.app.inject({ method: 'GET', url: '/api/matching/index' });
-    expect(status.json()).toMatchObject({ ready: true, records: 3 });
+    // Opened without screening threads (openHub's default; `clew serve` sets them).
+    expect(status.json()).toMatchObject({
+      ready: true,
+      records: 3,
+      replicas: { threads: 0, ready: false, failure: null },
+    });
     const doc = await s.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(Object.keys(doc.json<{ paths: Record<string, unknown> }>().paths)).toEqual(
       expect.arrayContaining([

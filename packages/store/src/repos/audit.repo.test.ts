@@ -4,12 +4,13 @@ import { hash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '../store.js';
 import { freshLocation, testDialects, type TestLocation } from '../testing/dialects.js';
-import type { AuditHead } from './audit.repo.js';
+import { connect } from '../db.js';
+import { AuditRepo, type AuditHead } from './audit.repo.js';
 
 const hashing = { sha256Hex: (s: string) => hash('sha256', s, 'hex') };
 
 /** Append `n` entries after whatever head the lock gives. */
-const appendN = (store: Store, n: number, tag: string) =>
+const appendN = (store: { audit: AuditRepo }, n: number, tag: string) =>
   store.audit.append((head: AuditHead) => {
     const entries: ChainedRecord[] = [];
     let prev = head.hash;
@@ -28,7 +29,7 @@ const appendN = (store: Store, n: number, tag: string) =>
   });
 
 /** True when the stored entries form one gapless chain. */
-const isOneChain = async (store: Store): Promise<boolean> => {
+const isOneChain = async (store: { audit: AuditRepo }): Promise<boolean> => {
   let prev = GENESIS_HASH;
   let seq = 0;
   for await (const page of store.audit.scan(Number.MAX_SAFE_INTEGER, 7)) {
@@ -72,6 +73,22 @@ for (const dialect of await testDialects()) {
       expect(await isOneChain(a)).toBe(true);
     });
 
+    it('continues the chain from the table after a write outside the appends', async () => {
+      await appendN(a, 2, 'a');
+      const { seq } = await a.audit.head();
+      // Through the same connection (a repair, a test's tampering): the head the last append left is stale.
+      await a.db.deleteFrom('audit_entries').where('seq', '=', seq).execute();
+      await appendN(a, 1, 'a');
+      expect(await a.audit.head()).toMatchObject({ seq });
+      expect(await isOneChain(a)).toBe(true);
+      // And after another connection's append (a read-only store's own write connection on SQLite).
+      await appendN(b, 1, 'b');
+      await appendN(a, 1, 'a');
+      expect(await a.audit.head()).toMatchObject({ seq: seq + 2 });
+      expect(await isOneChain(a)).toBe(true);
+      await a.db.deleteFrom('audit_entries').where('seq', '>', 36).execute();
+    });
+
     it('finds entries by target, actor and action, newest first, and pages', async () => {
       expect((await a.audit.list({ target: 'a-2', limit: 50 })).every((r) => r.targets === '["a-2"]')).toBe(
         true,
@@ -101,6 +118,37 @@ describe('audit repo on sqlite, flushing the write-ahead log itself', () => {
     } finally {
       await reader.close();
       await store.close();
+      await location.cleanup();
+    }
+  });
+});
+
+describe('audit repo on sqlite, on the connection under Kysely', () => {
+  it('keeps one chain, sees writes outside its appends and leaves the connection’s commits FULL', async () => {
+    const location = await freshLocation('sqlite');
+    await (await openStore(location.config)).close(); // migrated
+    const conn = await connect(location.config);
+    const audit = new AuditRepo(conn.db, 'sqlite', undefined, conn.sqlite);
+    try {
+      await appendN({ audit }, 3, 'a');
+      await conn.db.deleteFrom('audit_entries').where('seq', '=', 3).execute();
+      await appendN({ audit }, 2, 'a');
+      expect(await audit.head()).toMatchObject({ seq: 4 });
+      expect(await isOneChain({ audit })).toBe(true);
+      const { rows } = await sql<{ synchronous: number }>`pragma synchronous`.execute(conn.db);
+      expect(rows[0]?.synchronous).toBe(2);
+      // A failed append writes nothing and leaves the connection usable.
+      await expect(
+        audit.append(() => {
+          throw new Error('no');
+        }),
+      ).rejects.toThrow('no');
+      await appendN({ audit }, 1, 'a');
+      expect(await audit.head()).toMatchObject({ seq: 5 });
+      expect(await isOneChain({ audit })).toBe(true);
+    } finally {
+      await audit.close();
+      await conn.close();
       await location.cleanup();
     }
   });

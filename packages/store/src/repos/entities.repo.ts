@@ -1,5 +1,11 @@
 import type { Statement, StatementDraft } from '@clew/core';
-import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+} from 'kysely';
 import type { Database, FragmentsTable } from '../schema.js';
 import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
 import { unpackDrafts, unpackStatements } from './fragment-codec.js';
@@ -42,7 +48,7 @@ const guard = <R extends { dataset_id: string; shareable: number }>(scope: ReadS
 type FragmentQuery = SelectQueryBuilder<Database, 'fragments', object>;
 
 /** Restrict a query on fragments to a read scope. */
-const inScope = <Q extends FragmentQuery>(q: Q, scope: ReadScope): Q => {
+export const inScope = <Q extends FragmentQuery>(q: Q, scope: ReadScope): Q => {
   const partial = new Set(scope.partial);
   const whole = scope.datasets.filter((d) => !partial.has(d));
   // One IN on the leading index column keeps the (dataset_id, seq) order usable; the partial
@@ -52,6 +58,38 @@ const inScope = <Q extends FragmentQuery>(q: Q, scope: ReadScope): Q => {
   return all.where((eb) =>
     eb.or([eb('shareable', '=', 1), ...(whole.length > 0 ? [eb('dataset_id', 'in', whole)] : [])]),
   ) as Q;
+};
+
+/**
+ * `inScope(selectAll …).where('entity_id', 'in', ids).orderBy('entity_id').orderBy('dataset_id')` as
+ * SQL text, written out: building and compiling it through Kysely cost more than running it. `$n`
+ * placeholders on PostgreSQL, `?` on SQLite; the parameters in the order of the placeholders.
+ */
+export const fragmentsQuery = (
+  postgres: boolean,
+  ids: readonly string[],
+  scope: ReadScope,
+): CompiledQuery => {
+  const parameters: unknown[] = [];
+  const list = (values: readonly unknown[]): string => {
+    const marks = values.map((v) => {
+      parameters.push(v);
+      return postgres ? `$${parameters.length}` : '?';
+    });
+    return `(${marks.join(', ')})`;
+  };
+  let where = `"dataset_id" in ${list(scope.datasets)}`;
+  if (scope.partial.length > 0) {
+    const partial = new Set(scope.partial);
+    const whole = scope.datasets.filter((d) => !partial.has(d));
+    const shareable = `"shareable" = ${list([1]).slice(1, -1)}`;
+    where += whole.length > 0 ? ` and (${shareable} or "dataset_id" in ${list(whole)})` : ` and ${shareable}`;
+  }
+  where += ` and "entity_id" in ${list(ids)}`;
+  return CompiledQuery.raw(
+    `select * from "fragments" where ${where} order by "entity_id", "dataset_id"`,
+    parameters,
+  );
 };
 
 /** One dataset's statements about one entity, unpacked (with statement ids, or as drafts without). */
@@ -91,15 +129,33 @@ export class EntitiesRepo {
 
   /** The fragments of these entities within the given datasets, by entity and dataset. */
   async fragments(entityIds: readonly string[], scope: ReadScope): Promise<Fragment[]> {
+    return (await this.fragmentRows(entityIds, scope)).map((r) => toFragment(r, unpackStatements));
+  }
+
+  /**
+   * `fragments` with the statements as drafts, without their ids (a SHA-1 each, most of what reading
+   * a few entities costs): for readers that never name single statements, such as the merge of an entity.
+   */
+  async fragmentDrafts(entityIds: readonly string[], scope: ReadScope): Promise<Fragment<StatementDraft>[]> {
+    return (await this.fragmentRows(entityIds, scope)).map((r) => toFragment(r, unpackDrafts));
+  }
+
+  private async fragmentRows(entityIds: readonly string[], scope: ReadScope): Promise<FragmentRow[]> {
     if (entityIds.length === 0 || scope.datasets.length === 0) return [];
-    const rows = await withAgency(this.db, scope.agency, (db) =>
-      this.scoped(db.selectFrom('fragments').selectAll(), scope)
-        .where('entity_id', 'in', entityIds)
-        .orderBy('entity_id')
-        .orderBy('dataset_id')
-        .execute(),
-    );
-    return guard(scope, rows).map((r) => toFragment(r, unpackStatements));
+    const rows = await withAgency(this.db, scope.agency, async (db) => {
+      if (!this.checks) {
+        return db
+          .selectFrom('fragments')
+          .selectAll()
+          .where('entity_id', 'in', entityIds)
+          .orderBy('entity_id')
+          .orderBy('dataset_id')
+          .execute();
+      }
+      const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+      return (await db.executeQuery<FragmentRow>(fragmentsQuery(postgres, entityIds, scope))).rows;
+    });
+    return guard(scope, rows);
   }
 
   /** A page of fragments in import order (entity ids only), and how many there are in all. */

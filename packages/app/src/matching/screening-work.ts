@@ -1,0 +1,58 @@
+import type { Comparison, MatchInput, ScreeningIndex } from '@clew/core';
+import { exampleRecord, splitRecordId } from './match-records.js';
+
+/**
+ * One screening query as it crosses to a replica thread (screening-replicas.ts) or runs inline: plain
+ * data only, so the sharing policy's filter is rebuilt from it on either side (see acceptEntries).
+ */
+export interface ScreenRequest {
+  /** The example, its schema and properties checked (its record is made where the query runs). */
+  example: MatchInput;
+  /** At most this many entities (the best index entry of each). */
+  limit: number;
+  /** Leave out entries scoring below this. */
+  minScore: number;
+  scope: EntryScope;
+}
+
+/** Which index entries a reader may meet: the datasets in the query's scope, and those it sees whole. */
+export interface EntryScope {
+  inScope: readonly string[];
+  whole: readonly string[];
+}
+
+/** One entity found: its best index entry's id and comparison with the example. */
+export interface ScreenHit {
+  id: string;
+  comparison: Comparison;
+}
+
+/**
+ * Whether a reader may meet an index entry (the sharing policy's rule for matching, see visibility.ts):
+ * a dataset it sees whole gives its full and open entries, one shared with it only its open and shared
+ * entries, and entries of datasets outside the scope are never met.
+ */
+export const acceptEntries = (scope: EntryScope): ((id: string) => boolean) => {
+  const inScope = new Set(scope.inScope);
+  const whole = new Set(scope.whole);
+  return (id) => {
+    const { variant, dataset } = splitRecordId(id);
+    if (!inScope.has(dataset)) return false;
+    if (whole.has(dataset)) return variant !== 'shared';
+    return variant === 'open' || variant === 'shared';
+  };
+};
+
+// Entries of one entity (one per dataset and variant) count once: its best is the result.
+const entityOf = (id: string): string => splitRecordId(id).entityId;
+
+/** Answer a screening query on an index (on the thread that holds it). */
+export const screenOn = (index: ScreeningIndex, req: ScreenRequest): ScreenHit[] =>
+  index
+    .query(exampleRecord(req.example), {
+      limit: req.limit,
+      minScore: req.minScore,
+      accept: acceptEntries(req.scope),
+      group: entityOf,
+    })
+    .map((h) => ({ id: h.id, comparison: h.comparison }));

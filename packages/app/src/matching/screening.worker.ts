@@ -1,0 +1,45 @@
+import { ScreeningIndex, type MatchRecord } from '@clew/core';
+import { parentPort } from 'node:worker_threads';
+import { HUB_PARAMS } from './match-records.js';
+import { screenOn, type ScreenRequest } from './screening-work.js';
+
+/** A change to the replica, in the order the hub's index took it. */
+export type ReplicaOp = { add: MatchRecord } | { remove: string };
+
+/** A message to a screening replica. */
+export type ReplicaMessage =
+  { init: Uint8Array } | { ops: ReplicaOp[] } | { id: number; screen: ScreenRequest };
+
+// The worker side of ScreeningReplicas: one copy of the hub's index, restored from its snapshot bytes,
+// kept in step by the changes the hub's index made since, answering screening queries in turn.
+let index: ScreeningIndex | undefined;
+parentPort?.on('message', (m: ReplicaMessage) => {
+  if ('init' in m) {
+    try {
+      index = ScreeningIndex.restore(m.init, { params: HUB_PARAMS });
+      parentPort?.postMessage({ ready: index.size });
+    } catch (e) {
+      parentPort?.postMessage({ failed: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
+  if ('ops' in m) {
+    // The hub's index took these changes already; one failing here would leave the copy behind it.
+    try {
+      for (const op of m.ops) {
+        if ('add' in op) index?.add(op.add);
+        else index?.remove(op.remove);
+      }
+    } catch (e) {
+      index = undefined;
+      parentPort?.postMessage({ failed: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
+  try {
+    if (!index) throw new Error('the replica has no index');
+    parentPort?.postMessage({ id: m.id, hits: screenOn(index, m.screen) });
+  } catch (e) {
+    parentPort?.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+  }
+});
