@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { ScreeningIndex, type MatchRecord } from '@clew/core';
 import type { MatchSource, Store } from '@clew/store';
 import { importRuns, readIndexSnapshot, writeIndexSnapshot, type ImportRun } from './index-snapshot.js';
-import { newMatchIndex, type MatchIndex } from './match-index.js';
+import { indexOptions, newMatchIndex, type MatchIndex } from './match-index.js';
 import {
   HUB_PARAMS,
   indexFingerprint,
@@ -265,7 +265,7 @@ export class HubMatchIndex {
     if (found.header.runs.some((id) => !known.has(id))) return undefined;
     let index: ScreeningIndex;
     try {
-      index = ScreeningIndex.restore(found.bytes, { params: HUB_PARAMS });
+      index = ScreeningIndex.restore(found.bytes, indexOptions(HUB_PARAMS));
     } catch {
       return undefined;
     }

@@ -1,4 +1,11 @@
-import { ScreeningIndex, type Comparison, type MatchParams, type MatchRecord } from '@clew/core';
+import {
+  ScreeningIndex,
+  type Comparison,
+  type MatchParams,
+  type MatchRecord,
+  type ScreeningOptions,
+} from '@clew/core';
+import { recordPartition } from './match-records.js';
 
 /**
  * The hub's in-memory candidate index as the service sees it: a small interface, so the service does
@@ -40,4 +47,10 @@ export interface IndexHit {
  * MatchIndex as it is — `accept` filters while the best pre-scored candidates are chosen.
  */
 export const newMatchIndex = (params: MatchParams): ScreeningIndex & MatchIndex =>
-  new ScreeningIndex({ params });
+  new ScreeningIndex(indexOptions(params));
+
+/** The options of the hub's index, built or restored: queries filter by an id's partition (visibility.ts). */
+export const indexOptions = (params: MatchParams): ScreeningOptions => ({
+  params,
+  partition: recordPartition,
+});

@@ -122,6 +122,15 @@ export const splitRecordId = (id: string): { variant: RecordVariant; dataset: st
   return { variant: VARIANT[id.charAt(0)] ?? 'closed', dataset: id.slice(1, at), entityId: id.slice(at + 1) };
 };
 
+/** The partition of an index id: its variant and dataset (what the sharing policy decides by). */
+export const recordPartition = (id: string): string => id.slice(0, id.indexOf(':'));
+
+/** The variant and dataset of a partition made by {@link recordPartition}. */
+export const splitPartition = (partition: string): { variant: RecordVariant; dataset: string } => ({
+  variant: VARIANT[partition.charAt(0)] ?? 'closed',
+  dataset: partition.slice(1),
+});
+
 /** Every id a record of an entity in a dataset may have in the index. */
 export const recordIds = (dataset: string, entityId: string): string[] =>
   (Object.keys(PREFIX) as RecordVariant[]).map((v) => recordId(v, dataset, entityId));

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { indexOptions } from './match-index.js';
 import { HUB_PARAMS, recordId } from './match-records.js';
 import { ScreeningReplicas } from './screening-replicas.js';
 import { screenOn, type ScreenRequest } from './screening-work.js';
@@ -55,7 +56,7 @@ describe('screening replicas', () => {
   });
 
   it('answer as the index does, before and after the changes it takes', async () => {
-    const index = new ScreeningIndex({ params: HUB_PARAMS });
+    const index = new ScreeningIndex(indexOptions(HUB_PARAMS));
     for (const r of people(1500)) index.add(r);
     const copies = ScreeningReplicas.start(index, 2, WORKER);
     replicas = copies;
@@ -90,7 +91,7 @@ describe('screening replicas', () => {
         broken,
         "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => parentPort.postMessage({ failed: 'no index here' }));\n",
       );
-      const index = new ScreeningIndex({ params: HUB_PARAMS });
+      const index = new ScreeningIndex(indexOptions(HUB_PARAMS));
       for (const r of people(10)) index.add(r);
       replicas = ScreeningReplicas.start(index, 1, broken);
       await expect(replicas.ready).rejects.toThrow('no index here');

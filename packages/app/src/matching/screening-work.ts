@@ -1,5 +1,5 @@
 import type { Comparison, MatchInput, ScreeningIndex } from '@clew/core';
-import { exampleRecord, splitRecordId } from './match-records.js';
+import { exampleRecord, splitPartition, splitRecordId } from './match-records.js';
 
 /**
  * One screening query as it crosses to a replica thread (screening-replicas.ts) or runs inline: plain
@@ -28,15 +28,15 @@ export interface ScreenHit {
 }
 
 /**
- * Whether a reader may meet an index entry (the sharing policy's rule for matching, see visibility.ts):
+ * Whether a reader may meet the index entries of a partition (the sharing policy's rule for matching):
  * a dataset it sees whole gives its full and open entries, one shared with it only its open and shared
  * entries, and entries of datasets outside the scope are never met.
  */
-export const acceptEntries = (scope: EntryScope): ((id: string) => boolean) => {
+export const acceptEntries = (scope: EntryScope): ((partition: string) => boolean) => {
   const inScope = new Set(scope.inScope);
   const whole = new Set(scope.whole);
-  return (id) => {
-    const { variant, dataset } = splitRecordId(id);
+  return (partition) => {
+    const { variant, dataset } = splitPartition(partition);
     if (!inScope.has(dataset)) return false;
     if (whole.has(dataset)) return variant !== 'shared';
     return variant === 'open' || variant === 'shared';
@@ -46,13 +46,13 @@ export const acceptEntries = (scope: EntryScope): ((id: string) => boolean) => {
 // Entries of one entity (one per dataset and variant) count once: its best is the result.
 const entityOf = (id: string): string => splitRecordId(id).entityId;
 
-/** Answer a screening query on an index (on the thread that holds it). */
+/** Answer a screening query on an index made with `indexOptions` (on the thread that holds it). */
 export const screenOn = (index: ScreeningIndex, req: ScreenRequest): ScreenHit[] =>
   index
     .query(exampleRecord(req.example), {
       limit: req.limit,
       minScore: req.minScore,
-      accept: acceptEntries(req.scope),
+      acceptPartition: acceptEntries(req.scope),
       group: entityOf,
     })
     .map((h) => ({ id: h.id, comparison: h.comparison }));

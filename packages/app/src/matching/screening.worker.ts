@@ -1,5 +1,6 @@
 import { ScreeningIndex, type MatchRecord } from '@clew/core';
 import { parentPort } from 'node:worker_threads';
+import { indexOptions } from './match-index.js';
 import { HUB_PARAMS } from './match-records.js';
 import { screenOn, type ScreenRequest } from './screening-work.js';
 
@@ -16,7 +17,7 @@ let index: ScreeningIndex | undefined;
 parentPort?.on('message', (m: ReplicaMessage) => {
   if ('init' in m) {
     try {
-      index = ScreeningIndex.restore(m.init, { params: HUB_PARAMS });
+      index = ScreeningIndex.restore(m.init, indexOptions(HUB_PARAMS));
       parentPort?.postMessage({ ready: index.size });
     } catch (e) {
       parentPort?.postMessage({ failed: e instanceof Error ? e.message : String(e) });

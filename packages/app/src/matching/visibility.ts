@@ -1,22 +1,12 @@
 import { mergeStatements, type MergedEntity } from '@clew/core';
 import type { CandidateScope, Store } from '@clew/store';
 import { visibleFragments, type AccessView } from '../access/access.js';
-import { splitRecordId } from './match-records.js';
 
 /**
- * How matching reads go through the sharing policy (`hub.access`): which index entries a reader's
- * query may meet, which stored candidates it may list, and what it sees of an entity.
+ * How matching reads go through the sharing policy (`hub.access`): which stored candidates a reader
+ * may list, and what it sees of an entity. Which index entries its screening query may meet is
+ * `acceptEntries` (screening-work.ts), built from the same view on whichever thread runs the query.
  */
-
-/** Whether a reader may meet an index entry: whole datasets' entries, shared datasets' open or shared ones. */
-export const entryFilter =
-  (view: AccessView, inScope: ReadonlySet<string>) =>
-  (id: string): boolean => {
-    const { variant, dataset } = splitRecordId(id);
-    if (!inScope.has(dataset)) return false;
-    if (view.whole.has(dataset)) return variant !== 'shared';
-    return variant === 'open' || variant === 'shared';
-  };
 
 /** The candidates a reader may list: both records in datasets it sees whole, or shared with it and open. */
 export const candidateScope = (view: AccessView): CandidateScope => ({

@@ -226,3 +226,47 @@ describe('record codec', () => {
     );
   });
 });
+
+describe('ScreeningIndex partitions', () => {
+  // Records of three "datasets" (the id's prefix), namesakes across them.
+  const records = crowd().flatMap((r, i) =>
+    ['a', 'b', 'c']
+      .map((d): MatchRecord => ({ ...r, id: `${d}:${r.id}` }))
+      .filter((_, j) => (i + j) % 2 === 0),
+  );
+  const partition = (id: string): string => id.slice(0, id.indexOf(':'));
+
+  it('filter as `accept` does, on a built and a restored index, asking once per partition', () => {
+    const built = new ScreeningIndex({ partition });
+    for (const r of records) built.add(r);
+    const restored = ScreeningIndex.restore(built.snapshot(), { partition });
+    const allowed = [['a'], ['b', 'c'], [], ['a', 'b', 'c']];
+    for (const index of [built, restored])
+      for (const names of allowed)
+        for (const q of [
+          query({ name: ['Amina Hassan'] }),
+          query({ name: ['Ivan Petrov'], birthDate: ['1959-01-15'] }),
+        ]) {
+          const asked: string[] = [];
+          const byPartition = index.query(q, {
+            limit: 20,
+            acceptPartition: (p) => {
+              asked.push(p);
+              return names.includes(p);
+            },
+          });
+          expect(new Set(asked).size).toBe(asked.length);
+          const byId = index.query(q, { limit: 20, accept: (id) => names.includes(partition(id)) });
+          expect(byPartition).toEqual(byId);
+          expect(byPartition.every((h) => names.includes(partition(h.id)))).toBe(true);
+          if (names.length === 3) expect(byPartition.length).toBeGreaterThan(3);
+        }
+  });
+
+  it('refuses a partition filter on an index made without a partition function', () => {
+    const index = build(crowd());
+    expect(() => index.query(query({ name: ['Amina'] }), { acceptPartition: () => true })).toThrow(
+      RangeError,
+    );
+  });
+});

@@ -11,6 +11,7 @@ import {
 } from './log-odds-bound.js';
 import { DEFAULT_PARAMS, logOddsOf, type MatchParams } from './model.js';
 import { PostingTable } from './posting-table.js';
+import { SlotPartitions } from './slot-partitions.js';
 import { TextColumn } from './text-column.js';
 import { jaroWinkler, jaroWinklerCeiling } from './similarity.js';
 import { decodeRecord, encodeRecord } from './record-codec.js';
@@ -49,6 +50,11 @@ export interface ScreeningOptions {
    * `candidates` records); default 3,000. Bounds the slowest queries: their commonest keys weigh least.
    */
   budget?: number;
+  /**
+   * The partition of a record id (its dataset, say): queries may then filter by partition
+   * (`acceptPartition`), asked once per partition instead of once per record. Worked out once a slot.
+   */
+  partition?: (id: string) => string;
 }
 
 /** One query's options. */
@@ -67,6 +73,11 @@ export interface ScreeningQuery {
    * only about records that would enter the top `candidates`, not about every record touched.
    */
   accept?: (id: string) => boolean;
+  /**
+   * Only records whose partition passes this are candidates (the index needs `partition`): as `accept`,
+   * but asked once per partition and query, and without reading the records' ids.
+   */
+  acceptPartition?: (partition: string) => boolean;
   /**
    * The group of an id (the entity an index record belongs to, when an entity has several records):
    * hits are then distinct by group — only the best hit of each group is returned, in the order the
@@ -141,6 +152,7 @@ export class ScreeningIndex {
   // before it has decoded its ids (a query reads only the ids of its candidates).
   private slotMap: Map<string, number> | undefined;
   private readonly schemaCode = new Map<string, number>();
+  private readonly partitions: SlotPartitions | undefined;
   private live = 0;
   private compactedAt = 1 << 16;
   // Per record (at ACC × slot): the sum of shared key weights, then the best key weight of each field
@@ -157,6 +169,7 @@ export class ScreeningIndex {
     this.cap = options.cap ?? 5_000;
     this.candidates = options.candidates ?? 40;
     this.budget = options.budget ?? 3_000;
+    this.partitions = options.partition ? new SlotPartitions(options.partition) : undefined;
     this.s = state ?? {
       table: new PostingTable(),
       records: TextColumn.empty(),
@@ -231,6 +244,7 @@ export class ScreeningIndex {
       this.s.schemaOf = grown;
     }
     this.s.schemaOf[slot] = this.codeOf(record.schema);
+    this.partitions?.set(slot, record.id);
     for (const key of screeningKeys(record).keys()) this.s.table.add(hashKey(key), slot);
     this.slotOf.set(record.id, slot);
     this.live++;
@@ -262,8 +276,12 @@ export class ScreeningIndex {
 
   /** The best candidates for an example record, best first, each with its explained comparison. */
   query(example: MatchRecord, options: ScreeningQuery = {}): ScreeningHit[] {
-    const { limit = 10, minScore = 0, exclude, accept, group, candidates = this.candidates } = options;
+    const { limit = 10, minScore = 0, exclude, accept, acceptPartition, group } = options;
+    const candidates = options.candidates ?? this.candidates;
+    if (acceptPartition && !this.partitions)
+      throw new RangeError('acceptPartition needs an index made with a partition function');
     const { table, records, ids, schemaOf } = this.s;
+    const inPartition = acceptPartition && this.partitions?.filter(acceptPartition, (slot) => ids.get(slot));
     if (this.touched.length < records.length) this.grow(records.length * 2);
     const { acc, touched } = this;
     let n = 0;
@@ -321,6 +339,7 @@ export class ScreeningIndex {
     const best = topCandidates(touched, pre, n, candidates, (i) => {
       const slot = (touched[i] ?? 0) / ACC;
       if (comparable[schemaOf[slot] ?? 0] !== true || records.isEmpty(slot)) return false;
+      if (inPartition && !inPartition(slot)) return false;
       if (!asks) return true;
       const id = ids.get(slot);
       return id !== exclude && (accept === undefined || accept(id));
