@@ -136,8 +136,8 @@ export interface ScreeningStats {
  * const hits = index.query(toMatchRecord(queryEntity), { limit: 10, minScore: threshold });
  * // hits[i].comparison.features explains each; persist index.snapshot() (a Uint8Array) for restarts
  * ```
- * Not thread-safe and synchronous: one query against 1,000,000 people costs about 1.5 ms of CPU at
- * the median (docs/benchmarks.md, "Screening speed").
+ * Not thread-safe and synchronous: one query against 1,000,000 people costs about 1 ms of CPU at
+ * the median and under 2 ms at p95 (docs/benchmarks.md, "HTTP with screening threads…").
  */
 export class ScreeningIndex {
   /** The model used for full comparisons. */
