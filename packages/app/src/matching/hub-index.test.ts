@@ -163,4 +163,30 @@ describe.each(dialects)('the hub index snapshot on %s', (dialect) => {
     }
     expect(threaded.status().replicas.threads).toBe(0);
   });
+  it('answers screening on its own thread when its replica fails, and says why', async () => {
+    await load('it-cases', IT);
+    const broken = join(f.location.config.dataDir, 'broken.worker.mjs');
+    await writeFile(
+      broken,
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => process.exit(3));\n",
+    );
+    const plain = new HubMatchIndex(f.hub.store);
+    const threaded = new HubMatchIndex(f.hub.store, undefined, 1, broken);
+    try {
+      await threaded.ready();
+      expect(threaded.status().replicas).toMatchObject({ threads: 1, ready: false });
+      expect(threaded.status().replicas.failure).toMatch(/exit code 3/);
+      const req: ScreenRequest = {
+        example: { schema: 'Person', properties: { name: ['Mohammed Ali'], birthDate: ['1985-03-02'] } },
+        limit: 5,
+        minScore: 0,
+        scope: { inScope: ['it-cases'], whole: ['it-cases'] },
+      };
+      const hits = await threaded.screen(req);
+      expect(hits.length).toBeGreaterThan(0);
+      expect(hits).toEqual(await plain.screen(req));
+    } finally {
+      await threaded.close();
+    }
+  });
 });
