@@ -116,12 +116,6 @@ const VARIANT: Record<string, RecordVariant> = { '=': 'open', '#': 'closed', '+'
 export const recordId = (variant: RecordVariant, dataset: string, entityId: string): string =>
   `${PREFIX[variant]}${dataset}:${entityId}`;
 
-/** The variant, dataset and entity of an index id. */
-export const splitRecordId = (id: string): { variant: RecordVariant; dataset: string; entityId: string } => {
-  const at = id.indexOf(':');
-  return { variant: VARIANT[id.charAt(0)] ?? 'closed', dataset: id.slice(1, at), entityId: id.slice(at + 1) };
-};
-
 /** The partition of an index id: its variant and dataset (what the sharing policy decides by). */
 export const recordPartition = (id: string): string => id.slice(0, id.indexOf(':'));
 
@@ -130,6 +124,12 @@ export const splitPartition = (partition: string): { variant: RecordVariant; dat
   variant: VARIANT[partition.charAt(0)] ?? 'closed',
   dataset: partition.slice(1),
 });
+
+/** The variant, dataset and entity of an index id. */
+export const splitRecordId = (id: string): { variant: RecordVariant; dataset: string; entityId: string } => {
+  const at = id.indexOf(':');
+  return { ...splitPartition(id.slice(0, at)), entityId: id.slice(at + 1) };
+};
 
 /** Every id a record of an entity in a dataset may have in the index. */
 export const recordIds = (dataset: string, entityId: string): string[] =>

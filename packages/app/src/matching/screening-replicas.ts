@@ -1,8 +1,7 @@
 import type { MatchRecord, ScreeningIndex } from '@clew/core';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ScreenHit, ScreenRequest } from './screening-work.js';
-import type { ReplicaMessage, ReplicaOp } from './screening.worker.js';
+import type { ReplicaMessage, ReplicaOp, ScreenHit, ScreenRequest } from './screening-work.js';
 
 /** The compiled worker beside this module (absent when tests run the TypeScript sources). */
 export const SCREENING_WORKER_FILE = fileURLToPath(new URL('./screening.worker.js', import.meta.url));

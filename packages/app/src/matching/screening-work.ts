@@ -1,4 +1,4 @@
-import type { Comparison, MatchInput, ScreeningIndex } from '@clew/core';
+import type { Comparison, MatchInput, MatchRecord, ScreeningIndex } from '@clew/core';
 import { exampleRecord, splitPartition, splitRecordId } from './match-records.js';
 
 /**
@@ -20,6 +20,13 @@ export interface EntryScope {
   inScope: readonly string[];
   whole: readonly string[];
 }
+
+/** A change to a replica, in the order the hub's index took it. */
+export type ReplicaOp = { add: MatchRecord } | { remove: string };
+
+/** A message to a screening replica (screening.worker.ts). */
+export type ReplicaMessage =
+  { init: Uint8Array } | { ops: ReplicaOp[] } | { id: number; screen: ScreenRequest };
 
 /** One entity found: its best index entry's id and comparison with the example. */
 export interface ScreenHit {

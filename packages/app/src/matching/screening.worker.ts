@@ -1,15 +1,8 @@
-import { ScreeningIndex, type MatchRecord } from '@clew/core';
+import { ScreeningIndex } from '@clew/core';
 import { parentPort } from 'node:worker_threads';
 import { indexOptions } from './match-index.js';
 import { HUB_PARAMS } from './match-records.js';
-import { screenOn, type ScreenRequest } from './screening-work.js';
-
-/** A change to the replica, in the order the hub's index took it. */
-export type ReplicaOp = { add: MatchRecord } | { remove: string };
-
-/** A message to a screening replica. */
-export type ReplicaMessage =
-  { init: Uint8Array } | { ops: ReplicaOp[] } | { id: number; screen: ScreenRequest };
+import { screenOn, type ReplicaMessage } from './screening-work.js';
 
 // The worker side of ScreeningReplicas: one copy of the hub's index, restored from its snapshot bytes,
 // kept in step by the changes the hub's index made since, answering screening queries in turn.
