@@ -2,13 +2,14 @@ import { DEFAULT_MARKING, type StatementDraft } from '@clew/core';
 import { sql } from 'kysely';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connect } from './db.js';
 import { openStore, type Store } from './store.js';
 import type { ReadScope } from './repos/entities.repo.js';
 import type { FragmentWrite } from './repos/writes.repo.js';
 import { draftsShareable, packStatements } from './repos/fragment-codec.js';
-import { freshLocation, seedDataset, testDialects, type TestLocation } from './testing/dialects.js';
+import { freshLocation, seedDataset, testDialects } from './testing/dialects.js';
+import { freshStores } from './testing/fresh-stores.js';
 
 const dialects = await testDialects();
 
@@ -49,25 +50,14 @@ const fragment = (id: string, names: string[]): FragmentWrite =>
 const seed = (store: Store): Promise<void> => seedDataset(store, 'ds', 'ag');
 
 describe.each(dialects)('store on %s', (dialect) => {
-  let loc: TestLocation;
-  let store: Store | undefined;
-  const open = async (): Promise<Store> => {
-    loc = await freshLocation(dialect);
-    store = await openStore(loc.config);
-    await seed(store);
-    return store;
-  };
-  afterEach(async () => {
-    await store?.close();
-    store = undefined;
-    await loc.cleanup();
-  });
+  const stores = freshStores(dialect, seed);
+  const open = (): Promise<Store> => stores.open();
 
   it('migrates a new database and reopens it without change', async () => {
     const s = await open();
     await s.close();
-    store = await openStore(loc.config);
-    expect((await store.agencies.list()).map((a) => a.id)).toEqual(['ag']);
+    const again = await stores.reopen();
+    expect((await again.agencies.list()).map((a) => a.id)).toEqual(['ag']);
   });
 
   it('refuses a database written by a newer Clew, and changes nothing', async () => {
@@ -76,9 +66,11 @@ describe.each(dialects)('store on %s', (dialect) => {
       s.db,
     );
     await s.close();
-    store = undefined;
-    await expect(openStore(loc.config)).rejects.toThrow(/newer version of Clew.*9999-from-the-future/);
-    const conn = await connect(loc.config);
+    stores.release();
+    await expect(openStore(stores.location.config)).rejects.toThrow(
+      /newer version of Clew.*9999-from-the-future/,
+    );
+    const conn = await connect(stores.location.config);
     const rows = await conn.db.selectFrom('agencies').select('id').execute();
     await conn.close();
     expect(rows).toHaveLength(1);
@@ -162,10 +154,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 
   it('keeps agencies apart below the application: row-level security on PostgreSQL, a row guard on SQLite', async () => {
-    loc = await freshLocation(dialect);
-    store = await openStore({ ...loc.config, unsafeWithoutReadChecks: true });
-    const s = store;
-    await seed(s);
+    const s = await stores.open({ unsafeWithoutReadChecks: true });
     await s.agencies.insert({
       id: 'other',
       name: 'Other',

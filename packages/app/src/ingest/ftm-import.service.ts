@@ -1,6 +1,7 @@
 import { invalid, parseFtmLine, requirePurpose, statementsToFtm, type Actor } from '@clew/core';
 import { nodeHashing, type Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
+import { BATCHES_AHEAD } from './bulk-threads.js';
 import type { ImportEvents } from './import-events.js';
 import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { rejectionOf, type ParsedBatch, type Rejection } from './ftm-parse.js';
@@ -83,7 +84,7 @@ export class FtmIngestService {
       },
       req.parallel ?? false,
     );
-    // Up to two batches are being parsed while the oldest one is written, in file order.
+    // Up to BATCHES_AHEAD batches are being parsed while the oldest one is written, in file order.
     const inFlight: Promise<ParsedBatch>[] = [];
     const seen = new SeenFilter();
     const writeOldest = async (): Promise<void> => {
@@ -118,7 +119,7 @@ export class FtmIngestService {
         inFlight.push(pool.parse(lines, firstLine));
         firstLine += lines.length;
         lines = [];
-        if (inFlight.length >= 2) await writeOldest();
+        if (inFlight.length >= BATCHES_AHEAD) await writeOldest();
       }
       if (lines.length > 0) inFlight.push(pool.parse(lines, firstLine));
       while (inFlight.length > 0) await writeOldest();

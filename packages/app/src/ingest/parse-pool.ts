@@ -2,6 +2,7 @@ import type { StatementTarget } from '@clew/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BULK_WORKER } from './bulk-threads.js';
 import { parseFtmBatch, type ParsedBatch } from './ftm-parse.js';
 
 type Reply = { id: number; result: ParsedBatch } | { id: number; error: string };
@@ -26,7 +27,7 @@ export class ParsePool {
     useWorker: boolean,
   ) {
     if (useWorker && existsSync(WORKER_FILE)) {
-      this.worker = new Worker(WORKER_FILE);
+      this.worker = new Worker(WORKER_FILE, BULK_WORKER);
       this.worker.on('message', (m: Reply) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);

@@ -8,6 +8,7 @@ import {
 } from '@clew/core';
 import type { CheckpointMove, ImportCheckpointsTable, ImportKey, Store } from '@clew/store';
 import type { DatasetsService } from '../datasets/datasets.service.js';
+import { BATCHES_AHEAD } from './bulk-threads.js';
 import type { ImportEvents } from './import-events.js';
 import { KEPT_REJECTIONS, startImportRun } from './import-runs.js';
 import { SeenFilter } from './seen-filter.js';
@@ -74,8 +75,8 @@ interface RunPlan {
 const ZERO = { rows: 0, accepted: 0, rejected: 0, entities: 0, statements: 0 };
 
 /**
- * Read a table through a mapping in batches of rows, mapped on worker threads (up to two batches
- * ahead) and handed to `plan.write` in file order. Refused rows are reported; past `maxErrors` the
+ * Read a table through a mapping in batches of rows, mapped on worker threads (up to BATCHES_AHEAD
+ * batches ahead) and handed to `plan.write` in file order. Refused rows are reported; past `maxErrors` the
  * run stops before writing the batch that crossed it.
  */
 const runTable = async (
@@ -135,7 +136,7 @@ const runTable = async (
       if (rows.length < plan.batchSize) continue;
       inFlight.push({ mapped: pool.map(rows), rowsDone: p.rows });
       rows = [];
-      if (inFlight.length >= 2) await writeOldest();
+      if (inFlight.length >= BATCHES_AHEAD) await writeOldest();
     }
     if (rows.length > 0) inFlight.push({ mapped: pool.map(rows), rowsDone: p.rows });
     while (inFlight.length > 0) await writeOldest();

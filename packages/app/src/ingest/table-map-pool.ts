@@ -2,6 +2,7 @@ import type { Mapping, StatementTarget } from '@clew/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { BULK_WORKER } from './bulk-threads.js';
 import { mapTableBatch, type MappedBatch, type RowInput } from './table-map.js';
 
 type Reply = { id: number; result: MappedBatch } | { id: number; error: string };
@@ -29,7 +30,7 @@ export class TableMapPool {
   ) {
     if (workers <= 0 || !existsSync(WORKER_FILE)) return;
     for (let i = 0; i < workers; i++) {
-      const worker = new Worker(WORKER_FILE);
+      const worker = new Worker(WORKER_FILE, BULK_WORKER);
       worker.on('message', (m: Reply) => {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);

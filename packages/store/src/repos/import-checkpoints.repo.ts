@@ -2,6 +2,7 @@ import { conflict, type ClewError } from '@clew/core';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../schema.js';
 import type { ImportCheckpointsTable } from '../schema/imports.js';
+import { recordImportOutcome, type ImportOutcome } from './import-outcome.js';
 
 /** What identifies one import for resuming it: the same file, through the same mapping, into the same dataset. */
 export interface ImportKey {
@@ -82,23 +83,9 @@ export class ImportCheckpointsRepo {
   }
 
   /** Record the outcome of a finished run and drop its checkpoint, in one transaction. */
-  async finish(
-    key: ImportKey,
-    importId: string,
-    outcome: { status: string; accepted: number; rejected: number; statements: number; finishedAt: string },
-  ): Promise<void> {
+  async finish(key: ImportKey, importId: string, outcome: ImportOutcome): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('imports')
-        .set({
-          status: outcome.status,
-          accepted: outcome.accepted,
-          rejected: outcome.rejected,
-          statements: outcome.statements,
-          finished_at: outcome.finishedAt,
-        })
-        .where('id', '=', importId)
-        .execute();
+      await recordImportOutcome(trx, importId, outcome);
       await trx
         .deleteFrom('import_checkpoints')
         .where('dataset_id', '=', key.dataset)

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store.js';
-import { freshLocation, seedDataset, testDialects, type TestLocation } from '../testing/dialects.js';
+import { describe, expect, it } from 'vitest';
+import type { Store } from '../store.js';
+import { seedDataset, testDialects } from '../testing/dialects.js';
+import { freshStores } from '../testing/fresh-stores.js';
 import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
 import type { CandidateWrite } from './matches.repo.js';
 
@@ -41,18 +42,8 @@ const judgement = (a: string, b: string, verdict: string, at: string) => ({
 });
 
 describe.each(dialects)('matches repo on %s', (dialect) => {
-  let loc: TestLocation;
-  let store: Store | undefined;
-  const open = async (): Promise<Store> => {
-    loc = await freshLocation(dialect);
-    store = await openStore(loc.config);
-    return store;
-  };
-  afterEach(async () => {
-    await store?.close();
-    store = undefined;
-    await loc.cleanup();
-  });
+  const stores = freshStores(dialect);
+  const open = (): Promise<Store> => stores.open();
 
   it('stores candidates, lists them by score within the readable datasets, and updates in place', async () => {
     const s = await open();

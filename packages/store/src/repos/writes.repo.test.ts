@@ -1,10 +1,11 @@
 import { DEFAULT_MARKING, type StatementDraft } from '@clew/core';
 import { sql } from 'kysely';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../store.js';
-import { freshLocation, seedDataset, testDialects, type TestLocation } from '../testing/dialects.js';
+import { describe, expect, it } from 'vitest';
+import { seedDataset, testDialects } from '../testing/dialects.js';
+import { freshStores } from '../testing/fresh-stores.js';
 import { draftsShareable, mergePacked, packStatements, unpackDrafts } from './fragment-codec.js';
-import type { FragmentWrite } from './writes.repo.js';
+import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
+import { sameRunOnPostgres, type FragmentWrite } from './writes.repo.js';
 
 const dialects = await testDialects();
 
@@ -57,22 +58,10 @@ describe('mergePacked', () => {
 });
 
 describe.each(dialects)('WritesRepo on %s', (dialect) => {
-  let loc: TestLocation;
-  let store: Store | undefined;
-  const open = async (): Promise<Store> => {
-    loc = await freshLocation(dialect);
-    store = await openStore(loc.config);
-    await seedDataset(store, 'ds', 'ag');
-    return store;
-  };
-  afterEach(async () => {
-    await store?.close();
-    store = undefined;
-    await loc.cleanup();
-  });
+  const stores = freshStores(dialect, (s) => seedDataset(s, 'ds', 'ag'));
 
   it('adds up an entity’s fragments across batches of one run, and keeps the first marking of a value', async () => {
-    const s = await open();
+    const s = await stores.open();
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [fragment([draft('name', 'Ann')])]);
     // A later row restating the value under another marking changes nothing.
     await s.writes.writeBatch('run1', 'ds', 'ag', 1, [
@@ -90,19 +79,10 @@ describe.each(dialects)('WritesRepo on %s', (dialect) => {
 });
 
 describe('WritesRepo on SQLite', () => {
-  let loc: TestLocation;
-  let store: Store | undefined;
-  afterEach(async () => {
-    await store?.close();
-    store = undefined;
-    await loc.cleanup();
-  });
+  const stores = freshStores('sqlite', (s) => seedDataset(s, 'ds', 'ag'));
 
   it('gives the connection back with its own durability settings', async () => {
-    loc = await freshLocation('sqlite');
-    const s = await openStore(loc.config);
-    store = s;
-    await seedDataset(s, 'ds', 'ag');
+    const s = await stores.open();
     const settings = async (): Promise<unknown[]> => [
       (await sql<{ synchronous: number }>`pragma synchronous`.execute(s.db)).rows[0]?.synchronous,
       (await sql<{ wal_autocheckpoint: number }>`pragma wal_autocheckpoint`.execute(s.db)).rows[0]
@@ -116,5 +96,35 @@ describe('WritesRepo on SQLite', () => {
       s.writes.writeBatch('run1', 'no-such-dataset', 'ag', 1, [fragment([draft('name', 'Bob')])]),
     ).rejects.toThrow();
     expect(await settings()).toEqual(before);
+  });
+});
+
+// PostgreSQL only (where it runs: always in CI, see testDialects).
+describe.each(dialects.filter((d) => d === 'postgres'))('WritesRepo on %s alone', (dialect) => {
+  const stores = freshStores(dialect, (s) => seedDataset(s, 'ds', 'ag'));
+
+  it('looks up a run’s earlier fragments by key, on a table bulk-loaded faster than it was analyzed', async () => {
+    const s = await stores.open();
+    const ids = Array.from({ length: 30_000 }, (_, i) => `p${String(i)}.${'0'.repeat(40)}`);
+    for (let at = 0; at < ids.length; at += 5_000) {
+      const batch = ids.slice(at, at + 5_000).map((entityId) => ({
+        ...fragment([draft('name', `Ann ${entityId}`, { entityId })]),
+        entityId,
+      }));
+      await s.writes.writeBatch('run1', 'ds', 'ag', at, batch, () => false);
+    }
+    const asked = ids.filter((_, i) => i % 30 === 0); // 1,000 ids, as a batch of repeated entities asks
+    const plan = await withAgency(s.db, SYSTEM_AGENCY, async (db) => {
+      await sql`set local jit = off`.execute(db);
+      return sql<{ 'QUERY PLAN': string }>`explain ${sameRunOnPostgres(asked, 'ds', 'run1')}`.execute(db);
+    });
+    const text = plan.rows.map((r) => r['QUERY PLAN']).join('\n');
+    // `entity_id in (…)` was planned as a scan of every fragment here; one key look-up per id is not.
+    expect(text).toMatch(/Index (Only )?Scan|Bitmap Index Scan/);
+    expect(text).not.toMatch(/Seq Scan on fragments/);
+    const found = await withAgency(s.db, SYSTEM_AGENCY, (db) =>
+      sameRunOnPostgres(asked, 'ds', 'run1').execute(db),
+    );
+    expect(found.rows.map((r) => r.entity_id).sort()).toEqual([...asked].sort());
   });
 });
