@@ -93,7 +93,7 @@ export const openHub = async (
         hubId,
         save: options.readonly !== true,
       },
-      options.screeningThreads ?? 0,
+      options.screeningThreads,
     );
     const matching = new MatchingService(store, access, imports, audit, matchIndex);
     // After cross-matching has indexed a run (registered first, by MatchingService): snapshot soon.

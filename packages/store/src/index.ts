@@ -12,7 +12,6 @@ export * from './repos/entities.repo.js';
 export * from './repos/writes.repo.js';
 export * from './repos/matches.repo.js';
 export * from './repos/import-checkpoints.repo.js';
-export type { ImportOutcome } from './repos/import-outcome.js';
 export * from './repos/audit.repo.js';
 export * from './repos/rows.js';
 export * from './repos/fragment-codec.js';

@@ -51,17 +51,14 @@ const seed = (store: Store): Promise<void> => seedDataset(store, 'ds', 'ag');
 
 describe.each(dialects)('store on %s', (dialect) => {
   const stores = freshStores(dialect, seed);
-  const open = (): Promise<Store> => stores.open();
-
   it('migrates a new database and reopens it without change', async () => {
-    const s = await open();
-    await s.close();
+    await stores.open();
     const again = await stores.reopen();
     expect((await again.agencies.list()).map((a) => a.id)).toEqual(['ag']);
   });
 
   it('refuses a database written by a newer Clew, and changes nothing', async () => {
-    const s = await open();
+    const s = await stores.open();
     await sql`insert into clew_migration (name, timestamp) values ('9999-from-the-future', '2099-01-01')`.execute(
       s.db,
     );
@@ -77,7 +74,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 
   it('writes a batch, lists it in import order and counts it by schema', async () => {
-    const s = await open();
+    const s = await stores.open();
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [
       fragment('p1', ['Ann']),
       fragment('p2', ['Bob']),
@@ -95,7 +92,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 
   it('replaces what an earlier run wrote, and adds up fragments of the same run', async () => {
-    const s = await open();
+    const s = await stores.open();
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, [fragment('p1', ['Ann', 'Anne'])]);
     await s.writes.writeBatch('run2', 'ds', 'ag', 1, [fragment('p1', ['Annie'])]);
     let [f] = await s.entities.fragments(['p1.x'], whole(['ds']));
@@ -107,7 +104,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 
   it('keeps each statement’s marking and derives stable statement ids', async () => {
-    const s = await open();
+    const s = await stores.open();
     const f = fragmentOf('p1', [
       draft('p1.x', 'name', 'Ann', 0),
       draft('p1.x', 'nationality', 'er', 1, {
@@ -132,7 +129,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 
   it('reads another agency’s shared dataset only where a fragment holds a statement that may leave it', async () => {
-    const s = await open();
+    const s = await stores.open();
     const red = fragmentOf('p1', [draft('p1.x', 'name', 'Ann', 0, { tlp: 'RED' })]);
     const mixed = fragmentOf('p2', [
       draft('p2.x', 'name', 'Bob', 0, { tlp: 'AMBER+STRICT' }),
@@ -187,7 +184,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 
   it('writes nothing of a batch that fails half-way', async () => {
-    const s = await open();
+    const s = await stores.open();
     await expect(
       s.writes.writeBatch('run1', 'no-such-dataset', 'ag', 0, [
         fragment('p1', ['Ann']),
@@ -201,7 +198,7 @@ describe.each(dialects)('store on %s', (dialect) => {
   });
 
   it('reads a whole dataset back in pages, in import order', async () => {
-    const s = await open();
+    const s = await stores.open();
     const batch = Array.from({ length: 25 }, (_, i) => fragment(`p${i}`, [`N${i}`]));
     await s.writes.writeBatch('run1', 'ds', 'ag', 0, batch);
     const seen: string[] = [];

@@ -52,7 +52,6 @@ export class HubMatchIndex {
   private saving: Promise<void> = Promise.resolve();
   // Copies of the index that answer screening queries on other threads, once ready (see screen()).
   private replicas: ScreeningReplicas | undefined;
-  private replicasReady = false;
   /** The last failure to save the snapshot (retried at the next change), if any. */
   saveError: Error | undefined;
   /** Where the index came from: its snapshot (topped up from the store) or the store alone. */
@@ -86,7 +85,7 @@ export class HubMatchIndex {
     await this.get();
     const { index, replicas } = this;
     if (!index) throw new Error('the match index is not built');
-    if (!replicas || !this.replicasReady || replicas.failure) return screenOn(index, request);
+    if (!replicas?.answering) return screenOn(index, request);
     return replicas.screen(request).catch((e: unknown) => {
       if (replicas.failure) return screenOn(index, request);
       throw e;
@@ -116,7 +115,7 @@ export class HubMatchIndex {
       buildSeconds: this.buildSeconds,
       replicas: {
         threads: replicas ? this.replicaThreads : 0,
-        ready: replicas !== undefined && this.replicasReady && replicas.failure === undefined,
+        ready: replicas?.answering ?? false,
         failure: replicas?.failure?.message ?? null,
       },
     };
@@ -228,14 +227,7 @@ export class HubMatchIndex {
     this.buildSeconds = (performance.now() - started) / 1000;
     this.index = index;
     if (this.replicaThreads > 0 && existsSync(this.workerFile)) {
-      const replicas = ScreeningReplicas.start(index, this.replicaThreads, this.workerFile);
-      this.replicas = replicas;
-      void replicas.ready.then(
-        () => {
-          this.replicasReady = true;
-        },
-        () => undefined,
-      );
+      this.replicas = ScreeningReplicas.start(index, this.replicaThreads, this.workerFile);
     }
     return index;
   }

@@ -1,13 +1,10 @@
 import type { MatchRecord, ScreeningIndex } from '@clew/core';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ReplicaMessage, ReplicaOp, ScreenHit, ScreenRequest } from './screening-work.js';
+import type { ReplicaMessage, ReplicaOp, ReplicaReply, ScreenHit, ScreenRequest } from './screening-work.js';
 
 /** The compiled worker beside this module (absent when tests run the TypeScript sources). */
 export const SCREENING_WORKER_FILE = fileURLToPath(new URL('./screening.worker.js', import.meta.url));
-
-type Reply =
-  { ready: number } | { failed: string } | { id: number; hits: ScreenHit[] } | { id: number; error: string };
 
 interface Pending {
   resolve: (hits: ScreenHit[]) => void;
@@ -29,7 +26,7 @@ class Replica {
       onFail(e);
     };
     this.ready = new Promise((resolve, reject) => {
-      this.worker.on('message', (m: Reply) => {
+      this.worker.on('message', (m: ReplicaReply) => {
         if ('ready' in m) resolve();
         else if ('failed' in m) {
           const e = new Error(`screening replica: ${m.failed}`);
@@ -83,6 +80,7 @@ export class ScreeningReplicas {
   private flushing = false;
   private nextId = 0;
   private broken: Error | undefined;
+  private allReady = false;
   /** Resolves when every copy is ready to answer. */
   readonly ready: Promise<void>;
 
@@ -97,12 +95,21 @@ export class ScreeningReplicas {
           this.broken ??= e;
         }),
     );
-    this.ready = Promise.all(this.replicas.map((r) => r.ready)).then(() => undefined);
+    this.ready = Promise.all(this.replicas.map((r) => r.ready)).then(() => {
+      this.allReady = true;
+    });
+    // Settled by whoever waits; a failure is also in `failure`.
+    this.ready.catch(() => undefined);
   }
 
   /** Copies of `index` on `threads` worker threads (at least one), from the compiled worker `file`. */
   static start(index: ScreeningIndex, threads: number, file = SCREENING_WORKER_FILE): ScreeningReplicas {
     return new ScreeningReplicas(index, Math.max(1, threads), file);
+  }
+
+  /** Whether the copies answer queries: every one is ready, and none has failed. */
+  get answering(): boolean {
+    return this.allReady && this.broken === undefined;
   }
 
   /** Why the copies can no longer answer (a thread failed), if they cannot. */
@@ -143,6 +150,7 @@ export class ScreeningReplicas {
 
   // Changes go in batches: at the next query, or once the current burst of work yields.
   private queue(op: ReplicaOp): void {
+    if (this.broken) return; // queries no longer come here: the copies need no more changes
     this.ops.push(op);
     if (this.flushing) return;
     this.flushing = true;

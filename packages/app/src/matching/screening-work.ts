@@ -28,6 +28,10 @@ export type ReplicaOp = { add: MatchRecord } | { remove: string };
 export type ReplicaMessage =
   { init: Uint8Array } | { ops: ReplicaOp[] } | { id: number; screen: ScreenRequest };
 
+/** A screening replica's message back: its copy is ready or failed, or a query's hits or error. */
+export type ReplicaReply =
+  { ready: true } | { failed: string } | { id: number; hits: ScreenHit[] } | { id: number; error: string };
+
 /** One entity found: its best index entry's id and comparison with the example. */
 export interface ScreenHit {
   id: string;

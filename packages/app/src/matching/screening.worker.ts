@@ -2,18 +2,20 @@ import { ScreeningIndex } from '@clew/core';
 import { parentPort } from 'node:worker_threads';
 import { indexOptions } from './match-index.js';
 import { HUB_PARAMS } from './match-records.js';
-import { screenOn, type ReplicaMessage } from './screening-work.js';
+import { screenOn, type ReplicaMessage, type ReplicaReply } from './screening-work.js';
 
 // The worker side of ScreeningReplicas: one copy of the hub's index, restored from its snapshot bytes,
 // kept in step by the changes the hub's index made since, answering screening queries in turn.
 let index: ScreeningIndex | undefined;
+const reply = (r: ReplicaReply): void => parentPort?.postMessage(r);
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 parentPort?.on('message', (m: ReplicaMessage) => {
   if ('init' in m) {
     try {
       index = ScreeningIndex.restore(m.init, indexOptions(HUB_PARAMS));
-      parentPort?.postMessage({ ready: index.size });
+      reply({ ready: true });
     } catch (e) {
-      parentPort?.postMessage({ failed: e instanceof Error ? e.message : String(e) });
+      reply({ failed: messageOf(e) });
     }
     return;
   }
@@ -26,14 +28,14 @@ parentPort?.on('message', (m: ReplicaMessage) => {
       }
     } catch (e) {
       index = undefined;
-      parentPort?.postMessage({ failed: e instanceof Error ? e.message : String(e) });
+      reply({ failed: messageOf(e) });
     }
     return;
   }
   try {
     if (!index) throw new Error('the replica has no index');
-    parentPort?.postMessage({ id: m.id, hits: screenOn(index, m.screen) });
+    reply({ id: m.id, hits: screenOn(index, m.screen) });
   } catch (e) {
-    parentPort?.postMessage({ id: m.id, error: e instanceof Error ? e.message : String(e) });
+    reply({ id: m.id, error: messageOf(e) });
   }
 });

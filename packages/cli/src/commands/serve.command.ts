@@ -19,7 +19,7 @@ export const registerServeCommand = (program: Command): void => {
     )
     .action(async (opts: { demo?: boolean; host: string }) => {
       const config = loadConfig();
-      const hub = await openHub(config, { screeningThreads: config.screeningThreads ?? 0 });
+      const hub = await openHub(config, { screeningThreads: config.screeningThreads });
       try {
         // The administrator first: the demo's own users would otherwise make the hub look set up.
         const firstAdmin = await hub.accounts.ensureFirstAdmin();

@@ -1,7 +1,7 @@
 import { blockingKeys } from './blocking.js';
-import { compare, type Comparison } from './compare.js';
+import type { Comparison } from './compare.js';
 import type { MatchRecord } from './features.js';
-import { BOUND_SLACK, bothNamed, boundWithoutNames, namesWeight, weightTable } from './log-odds-bound.js';
+import { BOUND_SLACK, bothNamed, boundWithoutNames, compareAbove, weightTable } from './log-odds-bound.js';
 import { logOddsOf, type MatchParams } from './model.js';
 import { hashKey } from './screening-keys.js';
 
@@ -198,13 +198,11 @@ export const dedupePairs = (
     for (const j of chosen) {
       const b = recordAt(j);
       // Bounds add in another order than compare: a hair of slack keeps a pair at the threshold.
+      // Most candidates fail on a bound (often on their names): those are not compared in full.
       const rest = boundWithoutNames(a, b, table);
-      const named = bothNamed(a, b);
-      if (rest + (named ? table.nameMax : 0) < cut) continue;
-      // Most candidates fail on their names: weigh them alone before the full comparison.
-      if (named && rest + namesWeight(table.level.name, a, b, cut - rest) < cut) continue;
-      const comparison = compare(a, b, params);
-      if (comparison.score >= minScore) out.push({ left: i, right: j, comparison });
+      const comparison = compareAbove(a, b, params, table, rest, bothNamed(a, b), cut);
+      if (comparison !== undefined && comparison.score >= minScore)
+        out.push({ left: i, right: j, comparison });
     }
   }
   return out;

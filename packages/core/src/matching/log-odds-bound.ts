@@ -1,9 +1,12 @@
 import {
   addressLevel,
+  compare,
+  compareWith,
   dateLevel,
   identifierLevel,
   nameLevel,
   nameLevelIf,
+  type Comparison,
   type NameLevelOf,
 } from './compare.js';
 import { comparableSchemata, type IdentifierKind, type MatchRecord } from './features.js';
@@ -92,7 +95,7 @@ export const boundWithoutNames = (a: MatchRecord, b: MatchRecord, table: WeightT
  * kept in `found` when given (at i × b.names.length + j for a's name i and b's name j), for
  * {@link foundNameLevels}.
  */
-export const namesWeight = (
+const namesWeight = (
   weights: Readonly<Record<string, number>>,
   a: MatchRecord,
   b: MatchRecord,
@@ -112,7 +115,7 @@ export const namesWeight = (
 };
 
 /** The level of two of the records' names: as namesWeight found it, else nameLevel. */
-export const foundNameLevels =
+const foundNameLevels =
   (a: MatchRecord, b: MatchRecord, found: readonly (string | undefined)[]): NameLevelOf =>
   (x, y) =>
     found[a.names.indexOf(x) * b.names.length + b.names.indexOf(y)] ?? nameLevel(x, y);
@@ -120,6 +123,31 @@ export const foundNameLevels =
 /** Both records have a name (else the names weigh 0, as `missing`). */
 export const bothNamed = (a: MatchRecord, b: MatchRecord): boolean =>
   a.names.length > 0 && b.names.length > 0;
+
+/**
+ * `compare(a, b, params)`, unless a bound shows its log-odds is below `cut`: first `rest` (from
+ * boundWithoutNames) with the names at their best weight when both are `named`, then with the names at
+ * their real level, asked only for levels that could reach the cut. Undefined when a bound is below.
+ * The names' levels found for the bound are not looked for again by the comparison.
+ */
+export const compareAbove = (
+  a: MatchRecord,
+  b: MatchRecord,
+  params: MatchParams,
+  table: WeightTable,
+  rest: number,
+  named: boolean,
+  cut: number,
+): Comparison | undefined => {
+  if (rest + (named ? table.nameMax : 0) < cut) return undefined;
+  const levels: (string | undefined)[] = [];
+  if (named && cut > -Infinity && rest + namesWeight(table.level.name, a, b, cut - rest, levels) < cut) {
+    return undefined;
+  }
+  return levels.length === 0
+    ? compare(a, b, params)
+    : compareWith(a, b, params, foundNameLevels(a, b, levels));
+};
 
 /**
  * An upper bound on `compare(a, b, params).logOdds`: names at their best weight when both have one,

@@ -1,11 +1,9 @@
-import { compare, compareWith } from './compare.js';
 import type { MatchRecord } from './features.js';
 import {
   BOUND_SLACK,
   bothNamed,
   boundWithoutNames,
-  foundNameLevels,
-  namesWeight,
+  compareAbove,
   type WeightTable,
 } from './log-odds-bound.js';
 import { logOddsOf, type MatchParams } from './model.js';
@@ -118,25 +116,12 @@ export const compareBest = (
   const tops: number[] = [];
   let cut = prune && limit <= 0 ? Infinity : floor;
   const found: Found[] = [];
-  for (const { c, rest, named, bound } of bounded) {
-    if (bound < cut) {
+  for (const { c, rest, named } of bounded) {
+    const comparison = compareAbove(example, c.record, params, table, rest, named, cut);
+    if (comparison === undefined) {
       stats.bounded++;
       continue;
     }
-    // The names' levels found for the bound are not looked for again by the comparison.
-    const levels: (string | undefined)[] = [];
-    if (
-      named &&
-      cut > -Infinity &&
-      rest + namesWeight(table.level.name, example, c.record, cut - rest, levels) < cut
-    ) {
-      stats.bounded++;
-      continue;
-    }
-    const comparison =
-      levels.length === 0
-        ? compare(example, c.record, params)
-        : compareWith(example, c.record, params, foundNameLevels(example, c.record, levels));
     stats.compared++;
     if (!(comparison.score >= minScore)) continue; // as a NaN minScore always did: no hit
     const g = group(c.record.id);

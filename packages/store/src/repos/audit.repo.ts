@@ -58,10 +58,8 @@ export class AuditRepo {
   /**
    * @param readonlyFile a SQLite store opened read-only still records its reads: each append opens
    *   its own short write connection to this file (BEGIN IMMEDIATE serialises it with the writer).
-   */
-  /**
-   * @param sqlite the SQLite connection under `db` (see Connection.sqlite): appends then run their
-   *   statements on it directly, while they hold the connection through Kysely (a few µs less each).
+   * @param sqlite the SQLite connection under `db` (see Connection.sqlite), required on SQLite:
+   *   appends run their statements on it directly, while they hold the connection through Kysely.
    */
   constructor(
     private readonly db: Kysely<Database>,
@@ -87,16 +85,12 @@ export class AuditRepo {
       });
       const synchronous = handle ? 'NORMAL' : 'FULL';
       const raw = this.sqlite;
+      if (!raw) throw new Error('AuditRepo on SQLite needs the SQLite connection');
+      const run = (this.rawRun ??= rawRunner(raw));
+      // Held through Kysely, so no other query runs on the connection during the append.
       const written = await this.db
         .connection()
-        .execute((conn) =>
-          sqliteAppend(
-            raw ? (this.rawRun ??= rawRunner(raw)) : kyselyRunner(conn),
-            build,
-            synchronous,
-            this.known,
-          ),
-        );
+        .execute(() => sqliteAppend(run, build, synchronous, this.known));
       await handle?.sync();
       return written;
     }
@@ -358,26 +352,7 @@ const headAfter = (head: AuditHead, a: AuditAppend): AuditHead => {
 const readCheckpoints = async (db: Kysely<Database>): Promise<AuditCheckpoint[]> =>
   (await db.selectFrom('audit_checkpoints').selectAll().orderBy('n').execute()).map(checkpointOfRow);
 
-const readHead = async (db: Kysely<Database>): Promise<AuditHead> => {
-  const last = await db
-    .selectFrom('audit_entries')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const cp = await db
-    .selectFrom('audit_checkpoints')
-    .select(['n', 'seq'])
-    .orderBy('n', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return {
-    seq: last?.seq ?? 0,
-    hash: last?.hash ?? GENESIS_HASH,
-    checkpoints: cp?.n ?? 0,
-    lastCheckpointSeq: cp?.seq ?? 0,
-  };
-};
+const readHead = (db: Kysely<Database>): Promise<AuditHead> => headOf(kyselyRunner(db));
 
 /** The columns of an entry, in the order of a ChainedRecord's fields. */
 const ENTRY_COLUMNS = [
@@ -447,12 +422,11 @@ const write = async (db: Kysely<Database>, a: AuditAppend): Promise<AuditAppend>
  */
 const SQLITE_CHUNKS = [256, 64, 16, 4, 1] as const;
 
-const insertEntries = (rows: number): CompiledQuery => {
+const insertEntries = (rows: number): string => {
   const one = `(${ENTRY_COLUMNS.map(() => '?').join(', ')})`;
-  const text = `insert into "audit_entries" (${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows }, () => one).join(', ')}`;
-  return CompiledQuery.raw(text);
+  return `insert into "audit_entries" (${ENTRY_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${Array.from({ length: rows }, () => one).join(', ')}`;
 };
-const INSERT_ENTRIES = new Map(SQLITE_CHUNKS.map((n) => [n, insertEntries(n)]));
+const INSERT_ENTRIES = SQLITE_CHUNKS.map((n) => [n, insertEntries(n)] as const);
 
 const paramsOf = (r: ChainedRecord): unknown[] => [
   r.seq,
@@ -470,16 +444,14 @@ const paramsOf = (r: ChainedRecord): unknown[] => [
 ];
 
 const CHECKPOINT_COLUMNS = ['n', 'seq', 'hash', 'at', 'key_id', 'public_key', 'signature'] as const;
+const INSERT_CHECKPOINT = `insert into "audit_checkpoints" (${CHECKPOINT_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${CHECKPOINT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** `write` on SQLite, with statement texts written once (the same rows). */
 const writeSqlite = async (run: Run, a: AuditAppend): Promise<void> => {
   let i = 0;
-  for (const size of SQLITE_CHUNKS) {
-    const insert = INSERT_ENTRIES.get(size);
-    if (!insert) continue;
+  for (const [size, text] of INSERT_ENTRIES) {
     for (; a.entries.length - i >= size; i += size) {
-      const parameters = a.entries.slice(i, i + size).flatMap(paramsOf);
-      await run(CompiledQuery.raw(insert.sql, parameters));
+      await run(CompiledQuery.raw(text, a.entries.slice(i, i + size).flatMap(paramsOf)));
     }
   }
   for (const c of a.checkpoints) {
@@ -492,8 +464,6 @@ const writeSqlite = async (run: Run, a: AuditAppend): Promise<void> => {
     );
   }
 };
-
-const INSERT_CHECKPOINT = `insert into "audit_checkpoints" (${CHECKPOINT_COLUMNS.map((c) => `"${c}"`).join(', ')}) values (${CHECKPOINT_COLUMNS.map(() => '?').join(', ')})`;
 
 /** The stored row of a record. */
 export const rowOfRecord = (r: ChainedRecord): AuditEntriesTable => ({

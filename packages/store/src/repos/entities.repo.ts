@@ -71,18 +71,16 @@ export const fragmentsQuery = (
   scope: ReadScope,
 ): CompiledQuery => {
   const parameters: unknown[] = [];
-  const list = (values: readonly unknown[]): string => {
-    const marks = values.map((v) => {
-      parameters.push(v);
-      return postgres ? `$${parameters.length}` : '?';
-    });
-    return `(${marks.join(', ')})`;
+  const mark = (value: unknown): string => {
+    parameters.push(value);
+    return postgres ? `$${String(parameters.length)}` : '?';
   };
+  const list = (values: readonly unknown[]): string => `(${values.map(mark).join(', ')})`;
   let where = `"dataset_id" in ${list(scope.datasets)}`;
   if (scope.partial.length > 0) {
     const partial = new Set(scope.partial);
     const whole = scope.datasets.filter((d) => !partial.has(d));
-    const shareable = `"shareable" = ${list([1]).slice(1, -1)}`;
+    const shareable = `"shareable" = ${mark(1)}`;
     where += whole.length > 0 ? ` and (${shareable} or "dataset_id" in ${list(whole)})` : ` and ${shareable}`;
   }
   where += ` and "entity_id" in ${list(ids)}`;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Store } from '../store.js';
 import { seedDataset, testDialects } from '../testing/dialects.js';
 import { freshStores } from '../testing/fresh-stores.js';
 import { SYSTEM_AGENCY, withAgency } from './agency-scope.js';
@@ -43,10 +42,8 @@ const judgement = (a: string, b: string, verdict: string, at: string) => ({
 
 describe.each(dialects)('matches repo on %s', (dialect) => {
   const stores = freshStores(dialect);
-  const open = (): Promise<Store> => stores.open();
-
   it('stores candidates, lists them by score within the readable datasets, and updates in place', async () => {
-    const s = await open();
+    const s = await stores.open();
     await s.matches.upsertCandidates(
       [candidate('a', 'b', 0.7), candidate('a', 'c', 0.9), candidate('c', 'd', 0.8, { dataset_b: 'ds3' })],
       '2026-01-01T00:00:00Z',
@@ -85,7 +82,7 @@ describe.each(dialects)('matches repo on %s', (dialect) => {
   });
 
   it('records judgements with who, when and why; judged candidates keep their verdict when re-scored', async () => {
-    const s = await open();
+    const s = await stores.open();
     await s.matches.upsertCandidates([candidate('a', 'b', 0.7)], 't0');
     await s.matches.judge(judgement('a', 'b', 'unsure', 't1'));
     await s.matches.judge(judgement('a', 'b', 'same', 't2'));
@@ -111,7 +108,7 @@ describe.each(dialects)('matches repo on %s', (dialect) => {
   });
 
   it('clears only the unjudged candidates of the records matched again', async () => {
-    const s = await open();
+    const s = await stores.open();
     await s.matches.upsertCandidates(
       [candidate('a', 'b', 0.7), candidate('a', 'c', 0.7), candidate('p', 'q', 0.7, { dataset_a: 'ds9' })],
       't0',
@@ -123,7 +120,7 @@ describe.each(dialects)('matches repo on %s', (dialect) => {
   });
 
   it('reads records with the values that may leave their agency', async () => {
-    const s = await open();
+    const s = await stores.open();
     await seedDataset(s, 'ds', 'ag');
     const marking = (tlp: string) => ['', null, 'X', '4', 'H0', null, tlp];
     const row = (id: string, seq: number, m: unknown[][], st: unknown[][], schema = 'Person') => ({
@@ -170,7 +167,7 @@ describe.each(dialects)('matches repo on %s', (dialect) => {
   });
 
   it('keeps resolved identities and replaces them', async () => {
-    const s = await open();
+    const s = await stores.open();
     await s.matches.setClusters(
       ['a', 'b', 'c'],
       new Map([
