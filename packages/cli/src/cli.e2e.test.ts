@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openStore } from '@clew/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLEW_BIN, requireBuiltCli, runClew, type ClewRun } from './testing/built-cli.js';
 
@@ -98,9 +99,28 @@ describe('the clew command line', () => {
         env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '' },
       },
     );
-    await new Promise((r) => setTimeout(r, 1500));
+    const exited = new Promise((r) => child.once('exit', r));
+    const state = { exited: false };
+    void exited.then(() => (state.exited = true));
+    // Kill it once it has committed a batch, at a random moment of the next few (a fixed delay let a
+    // fast machine finish the whole file first).
+    const committed = async (): Promise<number> => {
+      const store = await openStore({ dataDir, readonly: true });
+      try {
+        const row = await store.db
+          .selectFrom('fragments')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('dataset_id', '=', 'bulk')
+          .executeTakeFirst();
+        return row?.n ?? 0;
+      } finally {
+        await store.close();
+      }
+    };
+    while (!state.exited && (await committed()) === 0) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, Math.random() * 30));
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
     const count = (): number => {
       const out = run('datasets', '--json').stdout;
       const list = JSON.parse(out) as { name: string; stats?: { total: number } }[];

@@ -2,10 +2,11 @@ import type { StatementTarget } from '@clew/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { received, type WithFragmentColumns } from './batch-transfer.js';
 import { BULK_WORKER } from './bulk-threads.js';
 import { parseFtmBatch, type ParsedBatch } from './ftm-parse.js';
 
-type Reply = { id: number; result: ParsedBatch } | { id: number; error: string };
+type Reply = { id: number; result: WithFragmentColumns<ParsedBatch> } | { id: number; error: string };
 
 const WORKER_FILE = fileURLToPath(new URL('./ftm-parse.worker.js', import.meta.url));
 
@@ -32,7 +33,7 @@ export class ParsePool {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
         if ('error' in m) p?.reject(new Error(`parse worker: ${m.error}`));
-        else p?.resolve(m.result);
+        else p?.resolve(received(m.result));
       });
       this.worker.on('error', (e) => {
         for (const p of this.pending.values()) p.reject(e);

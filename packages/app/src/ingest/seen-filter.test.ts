@@ -17,4 +17,15 @@ describe('SeenFilter', () => {
     // 2^20 bits, 20k entries, 3 probes: about 0.02 % expected.
     expect(falsePositives).toBeLessThan(40);
   });
+
+  it('tells signed ids apart by their signatures, whatever the ids before them', () => {
+    const f = new SeenFilter(20);
+    const signature = (i: number): string =>
+      (Math.imul(i + 1, 2654435761) >>> 0).toString(16).padStart(40, '0');
+    for (let i = 0; i < 20_000; i++) f.add(`a-long-shared-original-id-prefix.${signature(i)}`);
+    let falsePositives = 0;
+    for (let i = 20_000; i < 40_000; i++)
+      if (f.has(`a-long-shared-original-id-prefix.${signature(i)}`)) falsePositives++;
+    expect(falsePositives).toBeLessThan(40);
+  });
 });

@@ -34,11 +34,17 @@ export class SeenFilter {
   }
 }
 
+// Characters hashed, from the end. Entity ids end with their 40-hex signature (signEntityId), so
+// their last 24 characters (96 random bits) tell them apart as well as the whole id does, at a third
+// of the cost on the writing thread; strings that share their last 24 characters are "perhaps" for
+// each other, which costs a look-up, never a wrong answer.
+const TAIL = 24;
+
 // Two independent 32-bit FNV-1a style hashes (different offsets and primes), double hashing for k probes.
 const hashes = (s: string): [number, number] => {
   let a = 0x811c9dc5;
   let b = 0x9747b28c;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = Math.max(0, s.length - TAIL); i < s.length; i++) {
     const c = s.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x5bd1e995);

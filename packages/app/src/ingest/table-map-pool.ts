@@ -2,10 +2,11 @@ import type { Mapping, StatementTarget } from '@clew/core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { received, rowColumns, type WithFragmentColumns } from './batch-transfer.js';
 import { BULK_WORKER } from './bulk-threads.js';
 import { mapTableBatch, type MappedBatch, type RowInput } from './table-map.js';
 
-type Reply = { id: number; result: MappedBatch } | { id: number; error: string };
+type Reply = { id: number; result: WithFragmentColumns<MappedBatch> } | { id: number; error: string };
 
 const WORKER_FILE = fileURLToPath(new URL('./table-map.worker.js', import.meta.url));
 
@@ -35,7 +36,7 @@ export class TableMapPool {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
         if ('error' in m) p?.reject(new Error(`mapping worker: ${m.error}`));
-        else p?.resolve(m.result);
+        else p?.resolve(received(m.result));
       });
       worker.on('error', (e) => {
         for (const p of this.pending.values()) p.reject(e);
@@ -58,7 +59,7 @@ export class TableMapPool {
     }
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, mapping: this.mapping, rows, target: this.target });
+      worker.postMessage({ id, mapping: this.mapping, rows: rowColumns(rows), target: this.target });
     });
   }
 

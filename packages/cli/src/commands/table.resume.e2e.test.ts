@@ -113,7 +113,8 @@ describe('clew import table, killed and run again', () => {
     expect(whole.stdout).toMatch(/imported 99900 rows as 299700 entities/);
     const killedDir = join(dir, 'killed');
     const done: number[] = [];
-    for (let kill = 0; kill < 4; kill++) {
+    const KILLS = 4;
+    for (let kill = 0; kill < KILLS; kill++) {
       const child = spawn(process.execPath, [CLEW_BIN, ...args], {
         env: { ...process.env, CLEW_DATA_DIR: killedDir, CLEW_DATABASE_URL: '' },
         stdio: 'ignore',
@@ -122,10 +123,14 @@ describe('clew import table, killed and run again', () => {
       const exit = new Promise((r) => child.once('exit', r)).then(() => {
         state.exited = true;
       });
-      // Wait for this run to commit a batch of its own, then kill it at a random point after that.
+      // Wait for this run to commit rows of its own up to a random row of its share of what is left
+      // (so that, however fast the machine, every run is killed before the end), then kill it at a
+      // random moment after that, while it is writing.
       const before = done.at(-1) ?? 0;
-      while (!state.exited && (await rowsDone(killedDir)) <= before) await sleep(100);
-      await sleep(Math.random() * 1500);
+      const share = Math.floor((ROWS - before) / (KILLS - kill + 1));
+      const target = before + 1 + Math.floor(Math.random() * share);
+      while (!state.exited && (await rowsDone(killedDir)) < target) await sleep(20);
+      await sleep(Math.random() * 60);
       child.kill('SIGKILL');
       await exit;
       done.push(await rowsDone(killedDir));

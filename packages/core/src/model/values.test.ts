@@ -69,6 +69,10 @@ describe('isValidDate', () => {
     ['1900-02-29', false, 'divisible by 100, not 400'],
     ['2100-02-29', false, 'divisible by 100, not 400'],
     ['2024-02-30', false, 'never'],
+    ['0000-02-29', true, 'year 0, divisible by 400 (Date.UTC would read 1900)'],
+    ['0004-02-29', true, 'divisible by 4'],
+    ['2023-04-31', false, 'April has 30 days'],
+    ['2023-12-31', true, 'December has 31 days'],
   ])('%s is %s (%s)', (v, expected) => {
     expect(isValidDate(v)).toBe(expected);
   });

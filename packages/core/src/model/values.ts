@@ -19,16 +19,21 @@ const GENDERS = valuesOf('gender');
 const LANGUAGES = valuesOf('language');
 const TOPICS = valuesOf('topic');
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (1–12) of the proleptic Gregorian calendar (its year 0 is a leap year). */
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+    ? 29
+    : (DAYS_IN_MONTH[month - 1] ?? 0);
+
 /** True when an ISO 8601 date prefix (2021, 2021-02, 2021-02-16, …) names a real date. */
 export const isValidDate = (v: string): boolean => {
   const m = DATE_RE.exec(v);
   if (!m) return false;
   const [, y, mo, d, h, mi, s] = m;
   if (mo !== undefined && (Number(mo) < 1 || Number(mo) > 12)) return false;
-  if (d !== undefined) {
-    const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate();
-    if (Number(d) < 1 || Number(d) > days) return false;
-  }
+  if (d !== undefined && (Number(d) < 1 || Number(d) > daysInMonth(Number(y), Number(mo)))) return false;
   if (h !== undefined && Number(h) > 23) return false;
   if (mi !== undefined && Number(mi) > 59) return false;
   return !(s !== undefined && Number(s) > 59);
