@@ -98,6 +98,9 @@ const openSqlite = (config: StoreConfig): Connection => {
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('cache_size = -65536');
+    // A bulk import lets the write-ahead log grow to 512 MiB between checkpoints (writes.repo.ts):
+    // once a checkpoint has emptied it, the file is cut back to 64 MiB.
+    sqlite.pragma('journal_size_limit = 67108864');
   } catch (e) {
     lock?.release();
     throw unavailable(`cannot open ${file}: ${(e as Error).message}`, { file });

@@ -6,6 +6,7 @@ import { accounts } from './0004-accounts.js';
 import { audit } from './0005-audit.js';
 import { hits } from './0006-hits.js';
 import { fragmentsLayout } from './0007-fragments-layout.js';
+import { fragmentsDatasetAgency } from './0008-fragments-dataset-agency.js';
 
 /** Every migration this version of Clew knows, in order. Names are permanent: never rename one. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-audit': audit,
   '0006-hits': hits,
   '0007-fragments-layout': fragmentsLayout,
+  '0008-fragments-dataset-agency': fragmentsDatasetAgency,
 };
