@@ -95,9 +95,7 @@ describe('the clew command line', () => {
     const child = spawn(
       process.execPath,
       [CLEW_BIN, 'import', 'ftm', file, '--dataset', 'bulk', '--batch-size', '1000'],
-      {
-        env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '' },
-      },
+      { env: { ...process.env, CLEW_DATA_DIR: dataDir, CLEW_DATABASE_URL: '' }, stdio: 'ignore' },
     );
     const exited = new Promise((r) => child.once('exit', r));
     const state = { exited: false };
@@ -117,9 +115,13 @@ describe('the clew command line', () => {
         await store.close();
       }
     };
-    while (!state.exited && (await committed()) === 0) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, Math.random() * 30));
-    child.kill('SIGKILL');
+    try {
+      while (!state.exited && (await committed()) === 0) await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, Math.random() * 30));
+    } finally {
+      // Killed whatever happened above, so a failing test leaves no import running.
+      child.kill('SIGKILL');
+    }
     await exited;
     const count = (): number => {
       const out = run('datasets', '--json').stdout;

@@ -17,8 +17,8 @@ describe('batch transfer', () => {
       { row: 7, values: {} },
     ];
     const back = rowsOf(across(rowColumns(rows)));
-    expect(back).toEqual(rows);
-    expect(rowsOf(across(rowColumns([])))).toEqual([]);
+    expect(back).toStrictEqual(rows);
+    expect(rowsOf(across(rowColumns([])))).toStrictEqual([]);
   });
 
   it('gives back the fragments and the rest of a batch', () => {
@@ -33,8 +33,8 @@ describe('batch transfer', () => {
       },
       { entityId: 'a1.cd', originalId: 'a1', schema: 'Address', caption: '', packed: '{}', shareable: false },
     ];
-    expect(fragmentsOf(across(fragmentColumns(fragments)))).toEqual(fragments);
+    expect(fragmentsOf(across(fragmentColumns(fragments)))).toStrictEqual(fragments);
     const batch = { fragments, statements: 7, rejections: [{ row: 3, reason: 'x' }] };
-    expect(received(across(sendable(batch)))).toEqual(batch);
+    expect(received(across(sendable(batch)))).toStrictEqual(batch);
   });
 });

@@ -76,7 +76,8 @@ export const received = <T extends { fragments: FragmentWrite[] }>(batch: WithFr
 /**
  * Rows as columns: each column name once, and the cells of every row in one flat array (`width`
  * cells a row, undefined where a row has no cell of that column). Rows the reader refused keep their
- * place, with their error.
+ * place, with their error. A row's cells come back in the order of the batch's columns (the readers
+ * give every row the header's columns, in the header's order).
  */
 export interface RowColumns {
   columns: string[];

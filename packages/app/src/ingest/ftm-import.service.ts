@@ -134,6 +134,7 @@ export class FtmIngestService {
       throw e;
     } finally {
       await pool.close();
+      await this.store.writes.settleLog();
     }
     await this.store.writes.finishImport(importId, {
       status: 'done',

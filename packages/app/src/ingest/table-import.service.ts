@@ -301,6 +301,8 @@ export class TableImportService {
         })
         .catch(() => undefined);
       throw e;
+    } finally {
+      await this.store.writes.settleLog();
     }
   }
 }

@@ -129,9 +129,13 @@ describe('clew import table, killed and run again', () => {
       const before = done.at(-1) ?? 0;
       const share = Math.floor((ROWS - before) / (KILLS - kill + 1));
       const target = before + 1 + Math.floor(Math.random() * share);
-      while (!state.exited && (await rowsDone(killedDir)) < target) await sleep(20);
-      await sleep(Math.random() * 60);
-      child.kill('SIGKILL');
+      try {
+        while (!state.exited && (await rowsDone(killedDir)) < target) await sleep(20);
+        await sleep(Math.random() * 60);
+      } finally {
+        // Killed whatever happened above, so a failing test leaves no import running.
+        child.kill('SIGKILL');
+      }
       await exit;
       done.push(await rowsDone(killedDir));
     }

@@ -14,8 +14,10 @@ export const fragmentsDatasetAgency: Migration = {
     if (db.getExecutor().adapter instanceof SqliteAdapter) return;
     // PostgreSQL migrations run in a transaction of the migrator's.
     await sql`alter table datasets add constraint datasets_id_agency unique (id, agency_id)`.execute(db);
+    // The two keys 0001 made (to datasets and to agencies), whatever PostgreSQL named them.
     const keys = await sql<{ name: string }>`select conname as name from pg_constraint
-      where conrelid = 'fragments'::regclass and contype = 'f'`.execute(db);
+      where conrelid = 'fragments'::regclass and contype = 'f'
+        and confrelid in ('datasets'::regclass, 'agencies'::regclass)`.execute(db);
     for (const { name } of keys.rows)
       await sql`alter table fragments drop constraint ${sql.id(name)}`.execute(db);
     await sql`alter table fragments add constraint fragments_dataset_agency

@@ -1,4 +1,6 @@
 import { DEFAULT_MARKING, type StatementDraft } from '@clew/core';
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { seedDataset, testDialects } from '../testing/dialects.js';
@@ -96,6 +98,24 @@ describe('WritesRepo on SQLite', () => {
       s.writes.writeBatch('run1', 'no-such-dataset', 'ag', 1, [fragment([draft('name', 'Bob')])]),
     ).rejects.toThrow();
     expect(await settings()).toEqual(before);
+  });
+});
+
+describe('WritesRepo on SQLite, at the end of an import', () => {
+  const stores = freshStores('sqlite', (s) => seedDataset(s, 'ds', 'ag'));
+
+  it('copies what the import left in the write-ahead log into the database', async () => {
+    const s = await stores.open();
+    const file = join(stores.location.config.dataDir, 'clew.sqlite');
+    const batch = Array.from({ length: 3_000 }, (_, i) => {
+      const entityId = `p${String(i)}.${'0'.repeat(40)}`;
+      return { ...fragment([draft('name', `Ann ${String(i)}`, { entityId })]), entityId };
+    });
+    await s.writes.writeBatch('run1', 'ds', 'ag', 0, batch, () => false);
+    // A batch does not checkpoint below BULK_AUTOCHECKPOINT pages: its pages are in the log alone.
+    const before = statSync(file).size;
+    await s.writes.settleLog();
+    expect(statSync(file).size).toBeGreaterThan(before + 3_000 * 50);
   });
 });
 
