@@ -1,12 +1,15 @@
 import type { Mapping, StatementTarget } from '@clew/core';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { received, rowColumns, type WithFragmentColumns } from './batch-transfer.js';
-import { BULK_WORKER } from './bulk-threads.js';
+import { received, rowColumns, type RowColumns, type WithFragmentColumns } from './batch-transfer.js';
+import { BatchWorkers } from './bulk-threads.js';
 import { mapTableBatch, type MappedBatch, type RowInput } from './table-map.js';
 
-type Reply = { id: number; result: WithFragmentColumns<MappedBatch> } | { id: number; error: string };
+/** A batch of rows for the mapping worker. */
+export interface MapRequest {
+  mapping: Mapping;
+  rows: RowColumns;
+  target: StatementTarget | undefined;
+}
 
 const WORKER_FILE = fileURLToPath(new URL('./table-map.worker.js', import.meta.url));
 
@@ -17,54 +20,29 @@ const WORKER_FILE = fileURLToPath(new URL('./table-map.worker.js', import.meta.u
  * result, so callers that await in submission order keep file order.
  */
 export class TableMapPool {
-  private readonly workers: Worker[] = [];
-  private readonly pending = new Map<
-    number,
-    { resolve: (b: MappedBatch) => void; reject: (e: Error) => void }
-  >();
-  private nextId = 0;
+  private readonly threads: BatchWorkers<MapRequest, WithFragmentColumns<MappedBatch>> | undefined;
 
   constructor(
     private readonly mapping: Mapping,
     private readonly target: StatementTarget | undefined,
     workers: number,
   ) {
-    if (workers <= 0 || !existsSync(WORKER_FILE)) return;
-    for (let i = 0; i < workers; i++) {
-      const worker = new Worker(WORKER_FILE, BULK_WORKER);
-      worker.on('message', (m: Reply) => {
-        const p = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        if ('error' in m) p?.reject(new Error(`mapping worker: ${m.error}`));
-        else p?.resolve(received(m.result));
-      });
-      worker.on('error', (e) => {
-        for (const p of this.pending.values()) p.reject(e);
-        this.pending.clear();
-      });
-      this.workers.push(worker);
-    }
+    this.threads = BatchWorkers.start(WORKER_FILE, workers, 'mapping worker');
   }
 
   /** Map a batch of rows. */
   map(rows: RowInput[]): Promise<MappedBatch> {
-    const id = this.nextId++;
-    const worker = this.workers[id % Math.max(this.workers.length, 1)];
-    if (!worker) {
-      try {
-        return Promise.resolve(mapTableBatch(this.mapping, rows, this.target));
-      } catch (e) {
-        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-      }
-    }
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, mapping: this.mapping, rows: rowColumns(rows), target: this.target });
-    });
+    if (!this.threads)
+      return new Promise((resolve) => {
+        resolve(mapTableBatch(this.mapping, rows, this.target));
+      });
+    return this.threads
+      .run({ mapping: this.mapping, rows: rowColumns(rows), target: this.target })
+      .then(received);
   }
 
   /** Stop the workers. */
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await this.threads?.close();
   }
 }
